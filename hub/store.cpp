@@ -1,1 +1,245 @@
 #include "store.h"
+
+#include <QAtomicInt>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QTimeZone>
+
+namespace {
+
+QString connectionNameForNewStore()
+{
+    static QAtomicInt counter;
+    return QStringLiteral("renkei-store-%1").arg(counter.fetchAndAddRelaxed(1));
+}
+
+// One statement per entry: QtSql executes a single statement at a time and the triggers
+// contain semicolons of their own.
+const char *const kSchema[] = {
+    R"(CREATE TABLE facilities (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('hospital', 'clinic'))))",
+    R"(CREATE TABLE users (
+        id TEXT PRIMARY KEY,
+        facility TEXT NOT NULL REFERENCES facilities(id),
+        password_hash TEXT NOT NULL,
+        locked INTEGER NOT NULL DEFAULT 0,
+        created TEXT NOT NULL))",
+    // Keyed by the login ID as typed, whether or not such a user exists, so that a lock does
+    // not reveal existence.
+    R"(CREATE TABLE login_throttle (
+        login_id TEXT PRIMARY KEY,
+        failures INTEGER NOT NULL DEFAULT 0,
+        lock_level INTEGER NOT NULL DEFAULT 0,
+        locked_until BIGINT NOT NULL DEFAULT 0))",
+    R"(CREATE TABLE patients (
+        id TEXT PRIMARY KEY,
+        family_name TEXT NOT NULL,
+        given_name TEXT NOT NULL,
+        family_kana TEXT NOT NULL,
+        given_kana TEXT NOT NULL,
+        birth_date TEXT,
+        gender TEXT NOT NULL CHECK (gender IN ('male', 'female', 'other', 'unknown')),
+        name_key TEXT NOT NULL,
+        kana_key TEXT NOT NULL))",
+    "CREATE INDEX patients_by_kana ON patients (family_kana, given_kana, id)",
+    R"(CREATE TABLE patient_identifiers (
+        patient TEXT NOT NULL REFERENCES patients(id),
+        facility TEXT NOT NULL REFERENCES facilities(id),
+        value TEXT NOT NULL,
+        PRIMARY KEY (facility, value)))",
+    "CREATE INDEX patient_identifiers_by_patient ON patient_identifiers (patient)",
+    "CREATE INDEX patient_identifiers_by_value ON patient_identifiers (value)",
+    R"(CREATE TABLE consents (
+        patient TEXT NOT NULL REFERENCES patients(id),
+        facility TEXT NOT NULL REFERENCES facilities(id),
+        status TEXT NOT NULL CHECK (status IN ('active', 'inactive')),
+        updated TEXT NOT NULL,
+        PRIMARY KEY (patient, facility)))",
+    "CREATE INDEX consents_by_facility ON consents (facility, status)",
+    // Only the SHA-256 of a token is kept: a copy of the database does not yield live tokens.
+    R"(CREATE TABLE tokens (
+        token_hash TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users(id),
+        issued BIGINT NOT NULL,
+        idle_expires BIGINT NOT NULL,
+        absolute_expires BIGINT NOT NULL,
+        revoked INTEGER NOT NULL DEFAULT 0))",
+    R"(CREATE TABLE settings (
+        name TEXT PRIMARY KEY,
+        value TEXT NOT NULL))",
+    R"(CREATE TABLE audit (
+        seq BIGINT PRIMARY KEY,
+        time TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        facility TEXT NOT NULL,
+        action TEXT NOT NULL,
+        patient TEXT NOT NULL,
+        detail TEXT NOT NULL,
+        outcome TEXT NOT NULL,
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL))",
+    // Append-only: the database itself refuses to rewrite history (SQLite trigger syntax).
+    R"(CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+        BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END)",
+    R"(CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+        BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END)",
+};
+
+} // namespace
+
+Store::Store(const QString &path, const QString &connectionName)
+    : m_path(path)
+    , m_connectionName(connectionName)
+{
+}
+
+Store::~Store()
+{
+    if (m_db.isOpen())
+        m_db.close();
+    m_db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+Result<std::unique_ptr<Store>> Store::open(const QString &path, OpenMode mode)
+{
+    const bool existed = QFileInfo::exists(path);
+    if (!existed && mode == OpenMode::MustExist)
+        return Failure{QStringLiteral("no hub database at %1").arg(path)};
+    if (!existed) {
+        // Patient data and password hashes: readable by the owner only, from the first byte.
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly, QFileDevice::ReadOwner | QFileDevice::WriteOwner))
+            return Failure{QStringLiteral("cannot create %1: %2").arg(path, file.errorString())};
+    }
+
+    std::unique_ptr<Store> store(new Store(path, connectionNameForNewStore()));
+    store->m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), store->m_connectionName);
+    if (!store->m_db.isValid())
+        return Failure{QStringLiteral("the Qt SQLite driver (QSQLITE) is not available")};
+    store->m_db.setDatabaseName(path);
+    store->m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    if (!store->m_db.open())
+        return Failure{QStringLiteral("cannot open %1: %2").arg(path, store->m_db.lastError().text())};
+
+    if (const Status configured = store->configure(); !configured)
+        return Failure{configured.error()};
+
+    auto version = store->exec(QStringLiteral("PRAGMA user_version"));
+    if (!version)
+        return Failure{version.error()};
+    QSqlQuery versionQuery = std::move(version.value());
+    const int schemaVersion = versionQuery.next() ? versionQuery.value(0).toInt() : 0;
+    versionQuery.finish();
+
+    if (schemaVersion == 0) {
+        if (existed && mode == OpenMode::MustExist)
+            return Failure{QStringLiteral("%1 is not a renkei-hub database").arg(path)};
+        if (const Status created = store->createSchema(); !created)
+            return Failure{created.error()};
+    } else if (schemaVersion > kSchemaVersion) {
+        return Failure{QStringLiteral("%1 has schema version %2; this renkei-hub knows up to %3")
+                           .arg(path)
+                           .arg(schemaVersion)
+                           .arg(kSchemaVersion)};
+    }
+    return store;
+}
+
+Status Store::configure()
+{
+    // WAL lets `serve` read while an administration command writes; busy_timeout makes the
+    // rare writer-writer overlap wait instead of failing.
+    for (const char *pragma : {"PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 5000",
+                               "PRAGMA journal_mode = WAL"}) {
+        const auto result = exec(QString::fromLatin1(pragma));
+        if (!result)
+            return Failure{result.error()};
+    }
+    return success();
+}
+
+Status Store::createSchema()
+{
+    if (const Status begun = beginTransaction(); !begun)
+        return begun;
+    for (const char *statement : kSchema) {
+        const auto result = exec(QString::fromUtf8(statement));
+        if (!result) {
+            rollback();
+            return Failure{QStringLiteral("cannot create the schema: %1").arg(result.error())};
+        }
+    }
+    const auto versioned = exec(QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion));
+    if (!versioned) {
+        rollback();
+        return Failure{versioned.error()};
+    }
+    return commit();
+}
+
+Result<QSqlQuery> Store::exec(const QString &sql, const QVariantList &values) const
+{
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    if (!query.prepare(sql))
+        return Failure{QStringLiteral("SQL error: %1").arg(query.lastError().text())};
+    for (const QVariant &value : values) {
+        // A null QString would bind as SQL NULL; the hub's text columns hold "" instead.
+        if (value.typeId() == QMetaType::QString && value.toString().isNull())
+            query.addBindValue(QStringLiteral(""));
+        else
+            query.addBindValue(value);
+    }
+    if (!query.exec())
+        return Failure{QStringLiteral("SQL error: %1").arg(query.lastError().text())};
+    return query;
+}
+
+Status Store::beginTransaction()
+{
+    if (!m_db.transaction())
+        return Failure{QStringLiteral("cannot begin a transaction: %1").arg(m_db.lastError().text())};
+    return success();
+}
+
+Status Store::commit()
+{
+    if (!m_db.commit()) {
+        const QString error = m_db.lastError().text();
+        m_db.rollback();
+        return Failure{QStringLiteral("cannot commit: %1").arg(error)};
+    }
+    return success();
+}
+
+void Store::rollback()
+{
+    m_db.rollback();
+}
+
+Result<QString> Store::setting(const QString &name) const
+{
+    auto query = exec(QStringLiteral("SELECT value FROM settings WHERE name = ?"), {name});
+    if (!query)
+        return Failure{query.error()};
+    return query->next() ? query->value(0).toString() : QString();
+}
+
+Status Store::setSetting(const QString &name, const QString &value)
+{
+    const auto query = exec(QStringLiteral("INSERT INTO settings (name, value) VALUES (?, ?) "
+                                           "ON CONFLICT (name) DO UPDATE SET value = excluded.value"),
+                            {name, value});
+    if (!query)
+        return Failure{query.error()};
+    return success();
+}
+
+QString Store::timeText(const QDateTime &time)
+{
+    return time.toUTC().toString(Qt::ISODateWithMs);
+}

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "store.h"
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+#include <QJsonArray>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QTextStream>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+/// What a command's handler gets: its parsed options, the data folder, and the output streams.
+class Invocation
+{
+public:
+    Invocation(QCommandLineParser &parser, QString commandName, QString dir, bool json);
+
+    QCommandLineParser &parser;
+    const QString commandName;
+    const QString dir;
+    const bool json;
+    QTextStream out;
+    QTextStream err;
+
+    /// Prints "renkei-hub: <message>" on stderr; returns exit code 1.
+    int fail(const QString &message);
+    /// Opens DIR/hub.sqlite, which must exist; on failure prints why and returns null.
+    std::unique_ptr<Store> openStore();
+    void printJson(const QJsonArray &array);
+    /// First line of standard input (without the line break); nullopt at end of input.
+    std::optional<QString> readStdinLine();
+};
+
+struct Command
+{
+    QStringList path;       ///< e.g. {"user", "add"}
+    QString synopsis;       ///< after "--dir DIR", e.g. "--facility F --id ID --password-stdin"
+    QString description;
+    QList<QCommandLineOption> options;
+    QStringList required;   ///< option names that must be given
+    QStringList positional; ///< names of positional arguments, all required
+    bool json = false;      ///< accepts --json
+    std::function<int(Invocation &)> run;
+};
+
+QList<Command> adminCommands();
+QList<Command> networkCommands();

@@ -1,0 +1,81 @@
+#include "fhirpatient.h"
+
+#include <QJsonArray>
+
+namespace {
+
+const QString kNetworkSystem = QStringLiteral("urn:renkei:patient");
+
+QJsonObject humanName(const QString &representation, const QString &family, const QString &given)
+{
+    return QJsonObject{
+        {QStringLiteral("extension"),
+         QJsonArray{QJsonObject{
+             {QStringLiteral("url"),
+              QStringLiteral("http://hl7.org/fhir/StructureDefinition/iso21090-EN-representation")},
+             {QStringLiteral("valueCode"), representation}}}},
+        {QStringLiteral("use"), QStringLiteral("official")},
+        {QStringLiteral("text"), family + QLatin1Char(' ') + given},
+        {QStringLiteral("family"), family},
+        {QStringLiteral("given"), QJsonArray{given}},
+    };
+}
+
+} // namespace
+
+QString facilityIdentifierSystem(const QString &facility)
+{
+    return QStringLiteral("urn:renkei:facility:%1:patient-id").arg(facility);
+}
+
+QJsonObject fhirPatient(const Patient &patient)
+{
+    QJsonArray identifiers{QJsonObject{{QStringLiteral("system"), kNetworkSystem},
+                                       {QStringLiteral("value"), patient.id}}};
+    for (const PatientIdentifier &local : patient.identifiers) {
+        identifiers.append(QJsonObject{
+            {QStringLiteral("system"), facilityIdentifierSystem(local.facility)},
+            {QStringLiteral("value"), local.value},
+            {QStringLiteral("assigner"),
+             QJsonObject{{QStringLiteral("reference"), QStringLiteral("Organization/") + local.facility},
+                         {QStringLiteral("display"), local.facilityName}}},
+        });
+    }
+
+    QJsonObject resource{
+        {QStringLiteral("resourceType"), QStringLiteral("Patient")},
+        {QStringLiteral("id"), patient.id},
+        {QStringLiteral("meta"),
+         QJsonObject{{QStringLiteral("profile"),
+                      QJsonArray{QStringLiteral("http://jpfhir.jp/fhir/core/StructureDefinition/JP_Patient")}}}},
+        {QStringLiteral("identifier"), identifiers},
+        {QStringLiteral("name"),
+         QJsonArray{humanName(QStringLiteral("IDE"), patient.familyName, patient.givenName),
+                    humanName(QStringLiteral("SYL"), patient.familyKana, patient.givenKana)}},
+        {QStringLiteral("gender"), patient.gender},
+    };
+    if (!patient.birthDate.isEmpty())
+        resource.insert(QStringLiteral("birthDate"), patient.birthDate);
+    return resource;
+}
+
+QJsonObject fhirSearchBundle(const QList<Patient> &patients, int total, const QString &baseUrl)
+{
+    QJsonArray entries;
+    for (const Patient &patient : patients) {
+        QJsonObject entry;
+        if (!baseUrl.isEmpty())
+            entry.insert(QStringLiteral("fullUrl"), baseUrl + QStringLiteral("/Patient/") + patient.id);
+        entry.insert(QStringLiteral("resource"), fhirPatient(patient));
+        entry.insert(QStringLiteral("search"), QJsonObject{{QStringLiteral("mode"), QStringLiteral("match")}});
+        entries.append(entry);
+    }
+    QJsonObject bundle{
+        {QStringLiteral("resourceType"), QStringLiteral("Bundle")},
+        {QStringLiteral("type"), QStringLiteral("searchset")},
+        {QStringLiteral("total"), total},
+    };
+    if (!entries.isEmpty())
+        bundle.insert(QStringLiteral("entry"), entries);
+    return bundle;
+}

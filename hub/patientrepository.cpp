@@ -1,0 +1,219 @@
+#include "patientrepository.h"
+
+#include "namefolding.h"
+#include "store.h"
+
+#include <QHash>
+#include <QSqlQuery>
+
+namespace {
+
+const QString kColumns = QStringLiteral(
+    "p.id, p.family_name, p.given_name, p.family_kana, p.given_kana, p.birth_date, p.gender");
+
+// The consent rule in one place: (patient, facility) with an active consent.
+const QString kVisibleJoin = QStringLiteral(
+    "JOIN consents c ON c.patient = p.id AND c.facility = ? AND c.status = 'active'");
+
+Patient patientFromRow(const QSqlQuery &query)
+{
+    Patient p;
+    p.id = query.value(0).toString();
+    p.familyName = query.value(1).toString();
+    p.givenName = query.value(2).toString();
+    p.familyKana = query.value(3).toString();
+    p.givenKana = query.value(4).toString();
+    p.birthDate = query.value(5).toString();
+    p.gender = query.value(6).toString();
+    return p;
+}
+
+// LIKE pattern for "contains": the folded text with LIKE's own metacharacters escaped, so a
+// name such as "100%" matches literally.
+QString containsPattern(const QString &text)
+{
+    QString escaped;
+    for (QChar c : text) {
+        if (c == QLatin1Char('\\') || c == QLatin1Char('%') || c == QLatin1Char('_'))
+            escaped.append(QLatin1Char('\\'));
+        escaped.append(c);
+    }
+    return QLatin1Char('%') + escaped + QLatin1Char('%');
+}
+
+} // namespace
+
+Result<PatientRepository::SearchResult> PatientRepository::search(const QString &facility,
+                                                                  const PatientQuery &query) const
+{
+    QStringList conditions;
+    QVariantList values{facility};
+
+    for (const QString &name : query.names) {
+        const QString pattern = containsPattern(foldNameForSearch(name));
+        conditions << QStringLiteral("(p.name_key LIKE ? ESCAPE '\\' OR p.kana_key LIKE ? ESCAPE '\\')");
+        values << pattern << pattern;
+    }
+    for (const PatientQuery::Identifier &identifier : query.identifiers) {
+        switch (identifier.kind) {
+        case PatientQuery::Identifier::Kind::Any:
+            conditions << QStringLiteral("(p.id = ? OR EXISTS (SELECT 1 FROM patient_identifiers i "
+                                         "WHERE i.patient = p.id AND i.value = ?))");
+            values << identifier.value << identifier.value;
+            break;
+        case PatientQuery::Identifier::Kind::NetworkId:
+            conditions << QStringLiteral("p.id = ?");
+            values << identifier.value;
+            break;
+        case PatientQuery::Identifier::Kind::FacilityLocalId:
+            conditions << QStringLiteral("EXISTS (SELECT 1 FROM patient_identifiers i WHERE "
+                                         "i.patient = p.id AND i.facility = ? AND i.value = ?)");
+            values << identifier.facility << identifier.value;
+            break;
+        case PatientQuery::Identifier::Kind::NoMatch:
+            conditions << QStringLiteral("1 = 0");
+            break;
+        }
+    }
+    for (const PatientQuery::DateCondition &condition : query.birthDates) {
+        // The comparison comes from a fixed set chosen by the parser, never from the client.
+        static const QStringList allowed{QStringLiteral(">="), QStringLiteral("<="),
+                                         QStringLiteral(">"), QStringLiteral("<")};
+        if (!allowed.contains(condition.comparison))
+            return Failure{QStringLiteral("invalid date comparison")};
+        conditions << QStringLiteral("p.birth_date %1 ?").arg(condition.comparison);
+        values << condition.date;
+    }
+    for (const QString &gender : query.genders) {
+        conditions << QStringLiteral("p.gender = ?");
+        values << gender;
+    }
+
+    const QString from = QStringLiteral(" FROM patients p ") + kVisibleJoin
+        + (conditions.isEmpty() ? QString() : QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND ")));
+
+    SearchResult result;
+    auto counted = m_store.exec(QStringLiteral("SELECT COUNT(*)") + from, values);
+    if (!counted)
+        return Failure{counted.error()};
+    result.total = counted->next() ? counted->value(0).toInt() : 0;
+    counted->finish();
+
+    QVariantList pageValues = values;
+    pageValues << query.count;
+    auto rows = m_store.exec(QStringLiteral("SELECT ") + kColumns + from
+                                 + QStringLiteral(" ORDER BY p.family_kana, p.given_kana, p.id LIMIT ?"),
+                             pageValues);
+    if (!rows)
+        return Failure{rows.error()};
+    while (rows->next())
+        result.patients.append(patientFromRow(*rows));
+    rows->finish();
+
+    for (Patient &patient : result.patients) {
+        auto identifiers = identifiersOf(patient.id);
+        if (!identifiers)
+            return Failure{identifiers.error()};
+        patient.identifiers = *identifiers;
+    }
+    return result;
+}
+
+Result<std::optional<Patient>> PatientRepository::readVisible(const QString &facility,
+                                                              const QString &id) const
+{
+    auto row = m_store.exec(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM patients p ")
+                                + kVisibleJoin + QStringLiteral(" WHERE p.id = ?"),
+                            {facility, id});
+    if (!row)
+        return Failure{row.error()};
+    if (!row->next())
+        return std::optional<Patient>();
+    Patient patient = patientFromRow(*row);
+    row->finish();
+    auto identifiers = identifiersOf(patient.id);
+    if (!identifiers)
+        return Failure{identifiers.error()};
+    patient.identifiers = *identifiers;
+    return std::optional<Patient>(patient);
+}
+
+Result<QList<PatientIdentifier>> PatientRepository::identifiersOf(const QString &patient) const
+{
+    auto query = m_store.exec(
+        QStringLiteral("SELECT i.facility, f.name, i.value FROM patient_identifiers i "
+                       "JOIN facilities f ON f.id = i.facility WHERE i.patient = ? "
+                       "ORDER BY i.facility, i.value"),
+        {patient});
+    if (!query)
+        return Failure{query.error()};
+    QList<PatientIdentifier> identifiers;
+    while (query->next())
+        identifiers.append({query->value(0).toString(), query->value(1).toString(),
+                            query->value(2).toString()});
+    return identifiers;
+}
+
+Status PatientRepository::add(const Patient &patient)
+{
+    const auto inserted = m_store.exec(
+        QStringLiteral("INSERT INTO patients (id, family_name, given_name, family_kana, given_kana, "
+                       "birth_date, gender, name_key, kana_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        {patient.id, patient.familyName, patient.givenName, patient.familyKana, patient.givenKana,
+         patient.birthDate, patient.gender,
+         foldNameForSearch(patient.familyName + patient.givenName),
+         foldNameForSearch(patient.familyKana + patient.givenKana)});
+    if (!inserted)
+        return Failure{inserted.error()};
+    for (const PatientIdentifier &identifier : patient.identifiers) {
+        if (const Status added = addIdentifier(patient.id, identifier.facility, identifier.value);
+            !added)
+            return added;
+    }
+    return success();
+}
+
+Status PatientRepository::addIdentifier(const QString &patient, const QString &facility,
+                                        const QString &value)
+{
+    const auto inserted = m_store.exec(
+        QStringLiteral("INSERT INTO patient_identifiers (patient, facility, value) VALUES (?, ?, ?)"),
+        {patient, facility, value});
+    if (!inserted)
+        return Failure{inserted.error()};
+    return success();
+}
+
+Result<bool> PatientRepository::exists(const QString &id) const
+{
+    auto query = m_store.exec(QStringLiteral("SELECT 1 FROM patients WHERE id = ?"), {id});
+    if (!query)
+        return Failure{query.error()};
+    return query->next();
+}
+
+Result<QList<Patient>> PatientRepository::list() const
+{
+    QHash<QString, QList<PatientIdentifier>> identifiers;
+    {
+        auto query = m_store.exec(QStringLiteral(
+            "SELECT i.patient, i.facility, f.name, i.value FROM patient_identifiers i "
+            "JOIN facilities f ON f.id = i.facility ORDER BY i.patient, i.facility, i.value"));
+        if (!query)
+            return Failure{query.error()};
+        while (query->next())
+            identifiers[query->value(0).toString()].append(
+                {query->value(1).toString(), query->value(2).toString(), query->value(3).toString()});
+    }
+    auto query = m_store.exec(QStringLiteral("SELECT ") + kColumns
+                              + QStringLiteral(" FROM patients p ORDER BY p.id"));
+    if (!query)
+        return Failure{query.error()};
+    QList<Patient> patients;
+    while (query->next()) {
+        Patient patient = patientFromRow(*query);
+        patient.identifiers = identifiers.value(patient.id);
+        patients.append(patient);
+    }
+    return patients;
+}
