@@ -1,1 +1,101 @@
 #include "mainwindow.h"
+
+#include "brand.h"
+#include "hubsession.h"
+#include "patientsearchpanel.h"
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStatusBar>
+
+MainWindow::MainWindow(HubSession *session, QWidget *parent)
+    : QMainWindow(parent)
+    , m_session(session)
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowIcon(Brand::appIcon());
+
+    m_searchPanel = new PatientSearchPanel(session, this);
+    setCentralWidget(m_searchPanel);
+    connect(m_searchPanel, &PatientSearchPanel::reloginRequested, this, &MainWindow::logout);
+    connect(m_searchPanel, &PatientSearchPanel::patientActivated, this,
+            [this](const PatientSummary &patient) {
+                statusBar()->showMessage(tr("Selected: %1 (%2)").arg(patient.name, patient.id),
+                                         5000);
+            });
+
+    m_userLabel = new QLabel(this);
+    m_userLabel->setObjectName(QStringLiteral("userLabel"));
+    m_facilityLabel = new QLabel(this);
+    m_facilityLabel->setObjectName(QStringLiteral("facilityLabel"));
+    statusBar()->addPermanentWidget(m_facilityLabel);
+    statusBar()->addPermanentWidget(m_userLabel);
+
+    createMenus();
+    updateSessionLabels();
+    if (m_session)
+        connect(m_session, &HubSession::loginSucceeded, this, &MainWindow::updateSessionLabels);
+
+    resize(1120, 680);
+    m_searchPanel->focusNameField();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createMenus()
+{
+    QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    m_logoutAction = fileMenu->addAction(tr("&Log out"), this, &MainWindow::logout);
+    m_logoutAction->setObjectName(QStringLiteral("logoutAction"));
+    m_logoutAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    fileMenu->addSeparator();
+    QAction *quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setObjectName(QStringLiteral("quitAction"));
+    quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
+    QAction *about = helpMenu->addAction(tr("&About Renkei"), this, &MainWindow::showAbout);
+    about->setObjectName(QStringLiteral("aboutAction"));
+    about->setMenuRole(QAction::AboutRole);
+}
+
+void MainWindow::updateSessionLabels()
+{
+    const QString user = m_session ? m_session->userId() : QString();
+    const QString facility = m_session ? m_session->facilityName() : QString();
+    m_userLabel->setText(tr("User: %1").arg(user));
+    m_facilityLabel->setText(tr("Facility: %1").arg(facility));
+    setWindowTitle(facility.isEmpty() ? Brand::productName()
+                                      : tr("%1 — %2").arg(Brand::productName(), facility));
+}
+
+void MainWindow::logout()
+{
+    if (!m_session)
+        return;
+    m_logoutAction->setEnabled(false);
+    m_searchPanel->setEnabled(false);
+    statusBar()->showMessage(tr("Logging out…"));
+    m_session->logout();
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(
+        this, tr("About Renkei"),
+        tr("<h3>%1</h3><p>Version %2</p><p>An open viewer for regional health information "
+           "networks.</p><p>Qt %3 (built with %4)</p>")
+            .arg(Brand::productName().toHtmlEscaped(), QStringLiteral(RENKEI_VERSION),
+                 QString::fromLatin1(qVersion()), QStringLiteral(QT_VERSION_STR)));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    // The flow revokes the token before the application ends.
+    event->accept();
+    Q_EMIT quitRequested();
+}
