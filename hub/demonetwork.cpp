@@ -156,8 +156,9 @@ Result<Summary> populate(Store &store, int passwordIterations)
 
     const Status noticed = store.setSetting(
         QStringLiteral("login_notice"),
-        QStringLiteral("デモネットワーク — ID: demo-doctor（または demo-nurse）、パスワード: %1\n"
-                       "Demo network — ID: demo-doctor (or demo-nurse), password: %1")
+        QStringLiteral("デモネットワーク（Demo network）\n"
+                       "ID: demo-doctor（または demo-nurse）\n"
+                       "パスワード（password）: %1")
             .arg(kPassword));
     if (!noticed)
         return Failure{noticed.error()};
