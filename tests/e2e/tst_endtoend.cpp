@@ -116,20 +116,52 @@ static void fillAndSubmit(LoginDialog &dialog, const QUrl &url, const QString &i
     QTest::mouseClick(loginButton, Qt::LeftButton);
 }
 
+// A shown login dialog on its own session, recording every failure the session reports.
+struct LoginUnderTest
+{
+    /// \a caFile: the CA to trust besides the system's; empty trusts only the system CAs.
+    explicit LoginUnderTest(const QString &caFile)
+    {
+        if (!caFile.isEmpty())
+            caLoaded = session.setCaCertificatesFile(caFile, &caError);
+        dialog.show();
+    }
+
+    /// Submits and waits for the session's answer; returns the failure, or Kind::None.
+    HubError submit(const QUrl &url, const QString &id, const QString &password)
+    {
+        const int before = failed.count();
+        fillAndSubmit(dialog, url, id, password);
+        if (!QTest::qWaitFor([&] { return failed.count() > before || session.isLoggedIn(); }, 20'000)) {
+            HubError timedOut;
+            timedOut.kind = HubError::Kind::ProtocolError;
+            timedOut.message = QStringLiteral("no answer within 20 s");
+            return timedOut;
+        }
+        return failed.count() > before ? failed.last().at(0).value<HubError>() : HubError{};
+    }
+
+    QString message() const
+    {
+        const auto *label = dialog.findChild<QLabel *>(QStringLiteral("loginMessage"));
+        return label && label->isVisible() ? label->text() : QString();
+    }
+
+    HubSession session;
+    LoginDialog dialog{&session};
+    QSignalSpy failed{&session, &HubSession::loginFailed};
+    bool caLoaded = true;
+    QString caError;
+};
+
 void TestEndToEnd::untrustedCertificateIsRefused()
 {
-    HubSession session; // trusts only the system CAs, not the demo network's own CA
-    LoginDialog dialog(&session);
-    dialog.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
-    QSignalSpy failed(&session, &HubSession::loginFailed);
-    fillAndSubmit(dialog, m_hub.baseUrl(), QStringLiteral("demo-doctor"), kDemoPassword);
-    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 20'000);
-    QCOMPARE(failed.at(0).at(0).value<HubError>().kind, HubError::Kind::UntrustedCertificate);
-    QVERIFY(!session.isLoggedIn());
-    auto *message = dialog.findChild<QLabel *>(QStringLiteral("loginMessage"));
-    QVERIFY(message && message->isVisible() && !message->text().isEmpty());
-    QVERIFY(dialog.result() != QDialog::Accepted);
+    LoginUnderTest login({}); // the demo network's own CA is not trusted here
+    const HubError error = login.submit(m_hub.baseUrl(), QStringLiteral("demo-doctor"), kDemoPassword);
+    QCOMPARE(error.kind, HubError::Kind::UntrustedCertificate);
+    QVERIFY(!login.session.isLoggedIn());
+    QVERIFY(!login.message().isEmpty());
+    QVERIFY(login.dialog.result() != QDialog::Accepted);
 }
 
 void TestEndToEnd::unreachableHubIsReported()
@@ -139,59 +171,41 @@ void TestEndToEnd::unreachableHubIsReported()
     const quint16 port = closed.serverPort();
     closed.close();
 
-    HubSession session;
-    LoginDialog dialog(&session);
-    dialog.show();
-    QSignalSpy failed(&session, &HubSession::loginFailed);
-    fillAndSubmit(dialog, QUrl(QStringLiteral("https://127.0.0.1:%1/").arg(port)),
-                  QStringLiteral("demo-doctor"), kDemoPassword);
-    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 20'000);
-    QCOMPARE(failed.at(0).at(0).value<HubError>().kind, HubError::Kind::Unreachable);
-    auto *message = dialog.findChild<QLabel *>(QStringLiteral("loginMessage"));
-    QVERIFY(message && !message->text().isEmpty());
+    LoginUnderTest login(m_hub.caFile());
+    const HubError error = login.submit(QUrl(QStringLiteral("https://127.0.0.1:%1/").arg(port)),
+                                        QStringLiteral("demo-doctor"), kDemoPassword);
+    QCOMPARE(error.kind, HubError::Kind::Unreachable);
+    QVERIFY(!login.message().isEmpty());
 }
 
 void TestEndToEnd::wrongPasswordIsReported()
 {
-    HubSession session;
-    QString error;
-    QVERIFY2(session.setCaCertificatesFile(m_hub.caFile(), &error), qPrintable(error));
-    LoginDialog dialog(&session);
-    dialog.show();
-    QSignalSpy failed(&session, &HubSession::loginFailed);
-    fillAndSubmit(dialog, m_hub.baseUrl(), QStringLiteral("demo-doctor"), QStringLiteral("not-the-password-123"));
-    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 20'000);
-    QCOMPARE(failed.at(0).at(0).value<HubError>().kind, HubError::Kind::WrongCredentials);
-    QVERIFY(!session.isLoggedIn());
-    auto *message = dialog.findChild<QLabel *>(QStringLiteral("loginMessage"));
-    QVERIFY(message && !message->text().isEmpty());
+    LoginUnderTest login(m_hub.caFile());
+    QVERIFY2(login.caLoaded, qPrintable(login.caError));
+    const HubError error = login.submit(m_hub.baseUrl(), QStringLiteral("demo-doctor"),
+                                        QStringLiteral("not-the-password-123"));
+    QCOMPARE(error.kind, HubError::Kind::WrongCredentials);
+    QVERIFY(!login.session.isLoggedIn());
+    QVERIFY(!login.message().isEmpty());
 }
 
 void TestEndToEnd::repeatedFailuresLockTheAccount()
 {
     // demo-nurse is used only here, so its lock does not disturb the other cases.
-    HubSession session;
-    QString error;
-    QVERIFY2(session.setCaCertificatesFile(m_hub.caFile(), &error), qPrintable(error));
-    LoginDialog dialog(&session);
-    dialog.show();
-    QSignalSpy failed(&session, &HubSession::loginFailed);
+    LoginUnderTest login(m_hub.caFile());
+    QVERIFY2(login.caLoaded, qPrintable(login.caError));
     // PROTOCOL.md: the 5th consecutive failure locks the ID, and that answer already says so.
     for (int attempt = 1; attempt <= 5; ++attempt) {
-        fillAndSubmit(dialog, m_hub.baseUrl(), QStringLiteral("demo-nurse"), QStringLiteral("wrong-password-%1x").arg(attempt));
-        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), attempt, 20'000);
-        QCOMPARE(failed.last().at(0).value<HubError>().kind,
-                 attempt < 5 ? HubError::Kind::WrongCredentials : HubError::Kind::AccountLocked);
+        const HubError error = login.submit(m_hub.baseUrl(), QStringLiteral("demo-nurse"),
+                                            QStringLiteral("wrong-password-%1x").arg(attempt));
+        QCOMPARE(error.kind, attempt < 5 ? HubError::Kind::WrongCredentials : HubError::Kind::AccountLocked);
     }
     // Locked now: even the right password is refused, and the user is told why.
-    fillAndSubmit(dialog, m_hub.baseUrl(), QStringLiteral("demo-nurse"), kDemoPassword);
-    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 6, 20'000);
-    const HubError locked = failed.last().at(0).value<HubError>();
+    const HubError locked = login.submit(m_hub.baseUrl(), QStringLiteral("demo-nurse"), kDemoPassword);
     QCOMPARE(locked.kind, HubError::Kind::AccountLocked);
     QVERIFY(locked.retryAfterSeconds > 0);
-    QVERIFY(!session.isLoggedIn());
-    auto *message = dialog.findChild<QLabel *>(QStringLiteral("loginMessage"));
-    QVERIFY(message && !message->text().isEmpty());
+    QVERIFY(!login.session.isLoggedIn());
+    QVERIFY(!login.message().isEmpty());
 }
 
 std::unique_ptr<HubSession> TestEndToEnd::loggedInSession()
@@ -210,18 +224,15 @@ std::unique_ptr<HubSession> TestEndToEnd::loggedInSession()
 
 void TestEndToEnd::rightPasswordLogsIn()
 {
-    HubSession session;
-    QString error;
-    QVERIFY2(session.setCaCertificatesFile(m_hub.caFile(), &error), qPrintable(error));
-    LoginDialog dialog(&session);
-    dialog.show();
-    QSignalSpy succeeded(&session, &HubSession::loginSucceeded);
-    fillAndSubmit(dialog, m_hub.baseUrl(), QStringLiteral("demo-doctor"), kDemoPassword);
-    QTRY_COMPARE_WITH_TIMEOUT(succeeded.count(), 1, 20'000);
-    QVERIFY(session.isLoggedIn());
-    QCOMPARE(session.userId(), QStringLiteral("demo-doctor"));
-    QCOMPARE(session.facilityId(), kClinic);
-    QTRY_COMPARE(dialog.result(), int(QDialog::Accepted));
+    LoginUnderTest login(m_hub.caFile());
+    QVERIFY2(login.caLoaded, qPrintable(login.caError));
+    QSignalSpy succeeded(&login.session, &HubSession::loginSucceeded);
+    const HubError error = login.submit(m_hub.baseUrl(), QStringLiteral("demo-doctor"), kDemoPassword);
+    QCOMPARE(error.kind, HubError::Kind::None);
+    QCOMPARE(succeeded.count(), 1);
+    QCOMPARE(login.session.userId(), QStringLiteral("demo-doctor"));
+    QCOMPARE(login.session.facilityId(), kClinic);
+    QTRY_COMPARE(login.dialog.result(), int(QDialog::Accepted));
 }
 
 // Returns the patient IDs the result view shows after searching, or "<error: …>" when the
