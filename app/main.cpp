@@ -4,6 +4,7 @@
 #include "brand.h"
 #include "hubaddress.h"
 #include "hubsession.h"
+#include "mainwindow.h"
 #include "viewerflow.h"
 
 #include <QApplication>
@@ -11,6 +12,7 @@
 #include <QFontDatabase>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QSettings>
 #include <QTranslator>
 
 #include <cstdio>
@@ -84,7 +86,12 @@ int main(int argc, char *argv[])
     const QCommandLineOption langOption(QStringLiteral("lang"),
                                         QStringLiteral("User interface language: ja or en."),
                                         QStringLiteral("ja|en"));
-    parser.addOptions({networkOption, caOption, userOption, langOption});
+    const QCommandLineOption idleLockOption(
+        QStringLiteral("idle-lock"),
+        QStringLiteral("Minutes without input before the viewer locks itself (default 15; "
+                       "0 never locks). Also settable as session/idleLockMinutes."),
+        QStringLiteral("MINUTES"));
+    parser.addOptions({networkOption, caOption, userOption, langOption, idleLockOption});
     parser.process(app);
 
     const QString langValue = parser.value(langOption);
@@ -115,8 +122,20 @@ int main(int argc, char *argv[])
         session.setNetworkUrl(*url);
     }
 
+    const QString idleLock = parser.isSet(idleLockOption)
+        ? parser.value(idleLockOption)
+        : QSettings().value(QStringLiteral("session/idleLockMinutes")).toString();
+    bool idleLockValid = true;
+    const int idleLockMinutes = idleLock.isEmpty() ? int(MainWindow::kDefaultIdleLock.count())
+                                                   : idleLock.toInt(&idleLockValid);
+    if (!idleLockValid || idleLockMinutes < 0) {
+        printError(QStringLiteral("--idle-lock must be a number of minutes, not '%1'").arg(idleLock));
+        return 2;
+    }
+
     ViewerFlow flow(&session);
     flow.setInitialUserId(parser.value(userOption));
+    flow.setIdleLockTimeout(std::chrono::minutes(idleLockMinutes));
     QObject::connect(&flow, &ViewerFlow::finished, &app, &QCoreApplication::quit);
     flow.start();
     return app.exec();

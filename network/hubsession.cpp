@@ -94,6 +94,9 @@ void HubSession::login(const QString &id, const QString &password)
         cancel(m_loginReply);
         m_loginReply.clear();
     }
+    // Logging in again (e.g. unlocking) must not leave the previous token alive on the hub.
+    if (!m_token.isEmpty())
+        revokeQuietly(m_token);
     forgetSession();
 
     const HubError urlError = checkNetworkUrl();
@@ -198,6 +201,22 @@ void HubSession::logout()
                              m_logoutReply.clear();
                              Q_EMIT loggedOut();
                          });
+}
+
+void HubSession::suspend()
+{
+    if (m_token.isEmpty())
+        return;
+    revokeQuietly(m_token);
+    m_token.clear();
+}
+
+void HubSession::revokeQuietly(const QByteArray &token)
+{
+    if (checkNetworkUrl().isError())
+        return;
+    send(Method::Post, QStringLiteral("/auth/logout"), {}, {}, token,
+         qMin(m_transferTimeout, kLogoutTimeoutMs), this, [](const HubResponse &) {});
 }
 
 void HubSession::fetchNotice()

@@ -45,6 +45,9 @@ public:
     /// Revokes the token on the hub, forgets it, then emits loggedOut() (also when the hub
     /// could not be reached: the token is forgotten either way).
     void logout();
+    /// For the idle lock: revokes the token on the hub but remembers who was logged in, so
+    /// that only that user can continue by logging in again. Emits nothing.
+    void suspend();
     bool isLoggedIn() const { return !m_token.isEmpty(); }
     bool isLoginInProgress() const { return !m_loginReply.isNull(); }
 
@@ -90,6 +93,8 @@ private:
     /// Why the network URL cannot be used, or an empty error.
     HubError checkNetworkUrl() const;
     void finishLogin(const QString &id, const HubResponse &response);
+    /// Asks the hub to revoke \a token, ignoring the answer (it is forgotten here already).
+    void revokeQuietly(const QByteArray &token);
     void finishNotice(const HubResponse &response);
     void forgetSession();
     void emitLater(std::function<void()> emitter);

@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>LockScreen</name>
+    <message>
+        <source>Patient information is hidden. Enter your password to continue where you left off.</source>
+        <translation>Patient information is hidden. Enter your password to continue where you left off.</translation>
+    </message>
+    <message>
+        <source>User ID:</source>
+        <translation>User ID:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Unlock</translation>
+    </message>
+    <message>
+        <source>Log &amp;out</source>
+        <translation>Log &amp;out</translation>
+    </message>
+    <message>
+        <source>Locked after a period of inactivity</source>
+        <translation>Locked after a period of inactivity</translation>
+    </message>
+    <message>
+        <source>Screen locked</source>
+        <translation>Screen locked</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>Enter your password.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Checking…</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Log in — %1</source>
@@ -105,6 +144,10 @@
     <message>
         <source>&lt;h3&gt;%1&lt;/h3&gt;&lt;p&gt;Version %2&lt;/p&gt;&lt;p&gt;An open viewer for regional health information networks.&lt;/p&gt;&lt;p&gt;Qt %3 (built with %4)&lt;/p&gt;</source>
         <translation>&lt;h3&gt;%1&lt;/h3&gt;&lt;p&gt;Version %2&lt;/p&gt;&lt;p&gt;An open viewer for regional health information networks.&lt;/p&gt;&lt;p&gt;Qt %3 (built with %4)&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Loc&amp;k screen</source>
+        <translation>Loc&amp;k screen</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja" sourcelanguage="en">
 <context>
+    <name>LockScreen</name>
+    <message>
+        <source>Patient information is hidden. Enter your password to continue where you left off.</source>
+        <translation>患者情報は非表示になっています。パスワードを入力すると、中断したところから再開できます。</translation>
+    </message>
+    <message>
+        <source>User ID:</source>
+        <translation>利用者ID:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>パスワード(&amp;P):</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>ロック解除(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Log &amp;out</source>
+        <translation>ログアウト(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Locked after a period of inactivity</source>
+        <translation>一定時間操作がなかったため画面をロックしました</translation>
+    </message>
+    <message>
+        <source>Screen locked</source>
+        <translation>画面をロックしました</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>パスワードを入力してください。</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>確認中…</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Log in — %1</source>
@@ -105,6 +144,10 @@
     <message>
         <source>&lt;h3&gt;%1&lt;/h3&gt;&lt;p&gt;Version %2&lt;/p&gt;&lt;p&gt;An open viewer for regional health information networks.&lt;/p&gt;&lt;p&gt;Qt %3 (built with %4)&lt;/p&gt;</source>
         <translation>&lt;h3&gt;%1&lt;/h3&gt;&lt;p&gt;バージョン %2&lt;/p&gt;&lt;p&gt;地域医療連携ネットワークのためのオープンな診療情報ビューアです。&lt;/p&gt;&lt;p&gt;Qt %3（ビルド時 %4）&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Loc&amp;k screen</source>
+        <translation>画面をロック(&amp;K)</translation>
     </message>
 </context>
 <context>

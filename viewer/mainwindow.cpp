@@ -1,7 +1,10 @@
 #include "mainwindow.h"
 
 #include "brand.h"
+#include "huberror.h"
 #include "hubsession.h"
+#include "idlewatcher.h"
+#include "lockscreen.h"
 #include "patientsearchpanel.h"
 
 #include <QAction>
@@ -9,6 +12,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QStackedWidget>
 #include <QStatusBar>
 
 MainWindow::MainWindow(HubSession *session, QWidget *parent)
@@ -18,8 +22,17 @@ MainWindow::MainWindow(HubSession *session, QWidget *parent)
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(Brand::appIcon());
 
-    m_searchPanel = new PatientSearchPanel(session, this);
-    setCentralWidget(m_searchPanel);
+    m_pages = new QStackedWidget(this);
+    m_searchPanel = new PatientSearchPanel(session, m_pages);
+    m_lockScreen = new LockScreen(session, m_pages);
+    m_pages->addWidget(m_searchPanel);
+    m_pages->addWidget(m_lockScreen);
+    setCentralWidget(m_pages);
+    connect(m_lockScreen, &LockScreen::logoutRequested, this, &MainWindow::logout);
+
+    m_idleWatcher = new IdleWatcher(this);
+    connect(m_idleWatcher, &IdleWatcher::idle, this, [this] { lockScreen(true); });
+    m_idleWatcher->setTimeout(kDefaultIdleLock);
     connect(m_searchPanel, &PatientSearchPanel::reloginRequested, this, &MainWindow::logout);
     connect(m_searchPanel, &PatientSearchPanel::patientActivated, this,
             [this](const PatientSummary &patient) {
@@ -36,8 +49,10 @@ MainWindow::MainWindow(HubSession *session, QWidget *parent)
 
     createMenus();
     updateSessionLabels();
-    if (m_session)
-        connect(m_session, &HubSession::loginSucceeded, this, &MainWindow::updateSessionLabels);
+    if (m_session) {
+        connect(m_session, &HubSession::loginSucceeded, this, &MainWindow::onLoginSucceeded);
+        connect(m_session, &HubSession::loginFailed, this, &MainWindow::onLoginFailed);
+    }
 
     resize(1120, 680);
     m_searchPanel->focusNameField();
@@ -48,6 +63,9 @@ MainWindow::~MainWindow() = default;
 void MainWindow::createMenus()
 {
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    m_lockAction = fileMenu->addAction(tr("Loc&k screen"), this, &MainWindow::lock);
+    m_lockAction->setObjectName(QStringLiteral("lockAction"));
+    m_lockAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     m_logoutAction = fileMenu->addAction(tr("&Log out"), this, &MainWindow::logout);
     m_logoutAction->setObjectName(QStringLiteral("logoutAction"));
     m_logoutAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
@@ -81,6 +99,53 @@ void MainWindow::logout()
     m_searchPanel->setEnabled(false);
     statusBar()->showMessage(tr("Logging out…"));
     m_session->logout();
+}
+
+void MainWindow::setIdleLockTimeout(std::chrono::milliseconds timeout)
+{
+    m_idleWatcher->setTimeout(timeout);
+    if (isLocked())
+        m_idleWatcher->stop();
+}
+
+bool MainWindow::isLocked() const
+{
+    return m_pages->currentWidget() == m_lockScreen;
+}
+
+void MainWindow::lock()
+{
+    lockScreen(false);
+}
+
+void MainWindow::lockScreen(bool becauseIdle)
+{
+    if (isLocked() || !m_session)
+        return;
+    m_lockedUserId = m_session->userId();
+    m_idleWatcher->stop();
+    m_session->suspend();
+    m_pages->setCurrentWidget(m_lockScreen);
+    m_lockScreen->prepare(m_lockedUserId, becauseIdle);
+    m_lockAction->setEnabled(false);
+    statusBar()->clearMessage();
+}
+
+void MainWindow::onLoginSucceeded()
+{
+    updateSessionLabels();
+    if (!isLocked())
+        return;
+    m_pages->setCurrentWidget(m_searchPanel);
+    m_lockAction->setEnabled(true);
+    m_idleWatcher->restart();
+    m_searchPanel->focusNameField();
+}
+
+void MainWindow::onLoginFailed(const HubError &error)
+{
+    if (isLocked())
+        m_lockScreen->showError(error);
 }
 
 void MainWindow::showAbout()

@@ -3,13 +3,21 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <chrono>
+
 class HubSession;
+class IdleWatcher;
+class LockScreen;
 class PatientSearchPanel;
 class QAction;
 class QLabel;
+class QStackedWidget;
+struct HubError;
 
-/// The viewer's main window after login: the patient search for now; menus for logout, quit
-/// and about; the logged-in user and facility in the status bar.
+/// The viewer's main window after login: the patient search for now; menus for lock, logout,
+/// quit and about; the logged-in user and facility in the status bar. Locks itself after a
+/// period without input (default 15 minutes): patient data is hidden, the hub token revoked,
+/// and only the same user's password continues the session.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -20,9 +28,16 @@ public:
 
     PatientSearchPanel *searchPanel() const { return m_searchPanel; }
 
+    static constexpr std::chrono::minutes kDefaultIdleLock{15};
+    /// Idle time before the window locks itself; zero or less never locks.
+    void setIdleLockTimeout(std::chrono::milliseconds timeout);
+    bool isLocked() const;
+
 public Q_SLOTS:
     /// Revokes the session; the application then returns to the login dialog.
     void logout();
+    /// Hides patient data behind the lock screen and revokes the hub token.
+    void lock();
     void showAbout();
 
 Q_SIGNALS:
@@ -35,10 +50,18 @@ protected:
 private:
     void createMenus();
     void updateSessionLabels();
+    void lockScreen(bool becauseIdle);
+    void onLoginSucceeded();
+    void onLoginFailed(const HubError &error);
 
     QPointer<HubSession> m_session;
+    QStackedWidget *m_pages = nullptr;
     PatientSearchPanel *m_searchPanel = nullptr;
+    LockScreen *m_lockScreen = nullptr;
+    IdleWatcher *m_idleWatcher = nullptr;
+    QString m_lockedUserId;
     QLabel *m_userLabel = nullptr;
     QLabel *m_facilityLabel = nullptr;
     QAction *m_logoutAction = nullptr;
+    QAction *m_lockAction = nullptr;
 };

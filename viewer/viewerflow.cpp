@@ -42,6 +42,13 @@ void ViewerFlow::start()
     showLogin();
 }
 
+void ViewerFlow::setIdleLockTimeout(std::chrono::milliseconds timeout)
+{
+    m_idleLockTimeout = timeout;
+    if (m_window)
+        m_window->setIdleLockTimeout(timeout);
+}
+
 void ViewerFlow::showLogin()
 {
     delete m_dialog;
@@ -61,6 +68,8 @@ void ViewerFlow::showMainWindow()
         m_dialog->deleteLater();
     delete m_window;
     m_window = new MainWindow(m_session);
+    if (m_idleLockTimeout)
+        m_window->setIdleLockTimeout(*m_idleLockTimeout);
     connect(m_window, &MainWindow::quitRequested, this, &ViewerFlow::quit);
     m_window->show();
 }

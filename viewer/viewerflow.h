@@ -4,6 +4,9 @@
 #include <QPointer>
 #include <QString>
 
+#include <chrono>
+#include <optional>
+
 class HubSession;
 class LoginDialog;
 class MainWindow;
@@ -20,6 +23,8 @@ public:
 
     /// Prefills the login dialog's user ID (e.g. from --user), once.
     void setInitialUserId(const QString &id);
+    /// Idle time before the main window locks itself (MainWindow::kDefaultIdleLock unless set).
+    void setIdleLockTimeout(std::chrono::milliseconds timeout);
     void start();
 
     LoginDialog *loginDialog() const;
@@ -39,5 +44,6 @@ private:
     QPointer<LoginDialog> m_dialog;
     QPointer<MainWindow> m_window;
     QString m_initialUserId;
+    std::optional<std::chrono::milliseconds> m_idleLockTimeout;
     bool m_quitting = false;
 };

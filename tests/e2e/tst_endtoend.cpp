@@ -18,6 +18,7 @@
 #include <QPushButton>
 #include <QSet>
 #include <QSignalSpy>
+#include <QStackedWidget>
 #include <QTableView>
 #include <QTcpServer>
 #include <QtTest>
@@ -58,9 +59,11 @@ private slots:
     void searchFindsExactlyTheConsentedPatients();
     void nonConsentedPatientIsNeverVisible();
     void withdrawnConsentDisappearsOnNextSearch();
+    void idleLockHidesDataUntilThePasswordIsGiven();
 
 private:
     std::unique_ptr<HubSession> loggedInSession();
+    int auditCount(const QString &action, const QString &outcome) const;
     QStringList search(MainWindow &window, const QString &name, const QString &identifier = {});
 
     HubProcess m_hub;
@@ -375,6 +378,70 @@ void TestEndToEnd::withdrawnConsentDisappearsOnNextSearch()
     const QStringList byName = search(window, target.name);
     QVERIFY2(!byName.join(QString()).startsWith(QLatin1Char('<')), qPrintable(byName.join(QLatin1Char(' '))));
     QVERIFY(!byName.contains(target.id));
+}
+
+int TestEndToEnd::auditCount(const QString &action, const QString &outcome) const
+{
+    int count = 0;
+    const QJsonArray rows = m_hub.runJson({QStringLiteral("audit"), QStringLiteral("list")});
+    for (const QJsonValue &value : rows) {
+        const QJsonObject row = value.toObject();
+        if (row.value(QLatin1String("action")).toString() == action
+            && row.value(QLatin1String("outcome")).toString() == outcome
+            && row.value(QLatin1String("user")).toString() == QLatin1String("demo-doctor"))
+            ++count;
+    }
+    return count;
+}
+
+void TestEndToEnd::idleLockHidesDataUntilThePasswordIsGiven()
+{
+    using namespace std::chrono_literals;
+    auto session = loggedInSession();
+    QVERIFY2(session, "login failed");
+    MainWindow window(session.get());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *panel = window.findChild<PatientSearchPanel *>(QStringLiteral("patientSearchPanel"));
+    auto *lockScreen = window.findChild<QWidget *>(QStringLiteral("lockScreen"));
+    auto *passwordEdit = window.findChild<QLineEdit *>(QStringLiteral("lockPasswordEdit"));
+    auto *unlockButton = window.findChild<QPushButton *>(QStringLiteral("unlockButton"));
+    auto *message = window.findChild<QLabel *>(QStringLiteral("lockMessage"));
+    QVERIFY(panel && lockScreen && passwordEdit && unlockButton && message);
+    QString consentedName;
+    for (const DemoPatient &p : std::as_const(m_patients)) {
+        if (m_consented.contains(p.id)) {
+            consentedName = p.name;
+            break;
+        }
+    }
+    QVERIFY(!search(window, consentedName).isEmpty());
+
+    const int logoutsBefore = auditCount(QStringLiteral("logout"), QStringLiteral("success"));
+    window.setIdleLockTimeout(300ms);
+    QTRY_VERIFY_WITH_TIMEOUT(window.isLocked(), 5'000);
+    QVERIFY(lockScreen->isVisible());
+    QVERIFY(!panel->isVisible());
+    QVERIFY(!session->isLoggedIn());
+    // Locking revokes the token on the hub, not only in the viewer.
+    QTRY_COMPARE_WITH_TIMEOUT(auditCount(QStringLiteral("logout"), QStringLiteral("success")),
+                              logoutsBefore + 1, 10'000);
+
+    // A wrong password keeps it locked and says why.
+    QTest::keyClicks(passwordEdit, QStringLiteral("not-the-password-123"));
+    QTest::mouseClick(unlockButton, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!message->text().isEmpty() && unlockButton->isEnabled(), 20'000);
+    QVERIFY(window.isLocked());
+    QVERIFY(!panel->isVisible());
+
+    // The right one continues where the user left off.
+    QTest::keyClicks(passwordEdit, kDemoPassword);
+    QTest::keyClick(passwordEdit, Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(!window.isLocked(), 20'000);
+    QVERIFY(session->isLoggedIn());
+    QVERIFY(panel->isVisible());
+    window.setIdleLockTimeout(MainWindow::kDefaultIdleLock);
+    QVERIFY(!search(window, consentedName).isEmpty());
 }
 
 QTEST_MAIN(TestEndToEnd)
