@@ -131,7 +131,12 @@ LoginDialog::LoginDialog(HubSession *session, QWidget *parent)
     loadSettings();
 }
 
-LoginDialog::~LoginDialog() = default;
+LoginDialog::~LoginDialog()
+{
+    // Destroying the children takes the focus from the address field, which then emits
+    // editingFinished() into a LoginDialog that is already half destroyed.
+    m_networkEdit->disconnect(this);
+}
 
 void LoginDialog::setUserId(const QString &id)
 {
