@@ -26,7 +26,7 @@ QString usageLine(const Command &command)
 
 QList<Command> allCommands()
 {
-    return networkCommands() + adminCommands();
+    return networkCommands() + adminCommands() + importCommands();
 }
 
 QString programHelp()

@@ -50,3 +50,4 @@ struct Command
 
 QList<Command> adminCommands();
 QList<Command> networkCommands();
+QList<Command> importCommands();

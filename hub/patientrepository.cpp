@@ -217,3 +217,30 @@ Result<QList<Patient>> PatientRepository::list() const
     }
     return patients;
 }
+
+Status PatientRepository::updateDemographics(const Patient &patient)
+{
+    const auto updated = m_store.exec(
+        QStringLiteral("UPDATE patients SET family_name = ?, given_name = ?, family_kana = ?, "
+                       "given_kana = ?, birth_date = ?, gender = ?, name_key = ?, kana_key = ? WHERE id = ?"),
+        {patient.familyName, patient.givenName, patient.familyKana, patient.givenKana,
+         patient.birthDate, patient.gender,
+         foldNameForSearch(patient.familyName + patient.givenName),
+         foldNameForSearch(patient.familyKana + patient.givenKana), patient.id});
+    if (!updated)
+        return Failure{updated.error()};
+    return success();
+}
+
+Result<std::optional<QString>> PatientRepository::findByLocalId(const QString &facility,
+                                                                const QString &value) const
+{
+    auto query = m_store.exec(
+        QStringLiteral("SELECT patient FROM patient_identifiers WHERE facility = ? AND value = ?"),
+        {facility, value});
+    if (!query)
+        return Failure{query.error()};
+    if (!query->next())
+        return std::optional<QString>();
+    return std::optional<QString>(query->value(0).toString());
+}

@@ -31,6 +31,10 @@ public:
     Status add(const Patient &patient);
     Status addIdentifier(const QString &patient, const QString &facility, const QString &value);
     Result<bool> exists(const QString &id) const;
+    /// Replaces the name, kana, birth date and sex of an existing patient (identifiers stay).
+    Status updateDemographics(const Patient &patient);
+    /// The network patient holding \a facility's local ID \a value, if any.
+    Result<std::optional<QString>> findByLocalId(const QString &facility, const QString &value) const;
     Result<QList<Patient>> list() const;
 
 private:

@@ -88,6 +88,35 @@ const char *const kSchema[] = {
         BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END)",
 };
 
+// Schema steps after version 1: kMigrations[n] takes a database from version n + 1 to n + 2.
+// New databases run them too, so there is one definition of every table.
+const QList<QList<const char *>> kMigrations = {
+    // 2: clinical resources as FHIR JSON, with the columns searches filter and sort on.
+    {
+        R"(CREATE TABLE resources (
+            id TEXT PRIMARY KEY,
+            type TEXT NOT NULL,
+            patient TEXT NOT NULL REFERENCES patients(id),
+            facility TEXT NOT NULL REFERENCES facilities(id),
+            kind TEXT NOT NULL,
+            date TEXT NOT NULL,
+            code TEXT NOT NULL,
+            source_key TEXT NOT NULL,
+            json TEXT NOT NULL))",
+        "CREATE INDEX resources_by_patient ON resources (patient, type, date)",
+        "CREATE INDEX resources_by_source ON resources (facility, source_key)",
+        // Which version of each source record (an SS-MIX2 file identity) a facility's import
+        // holds: the key that makes re-import idempotent and lets a newer version replace it.
+        R"(CREATE TABLE imported_sources (
+            facility TEXT NOT NULL REFERENCES facilities(id),
+            source_key TEXT NOT NULL,
+            version TEXT NOT NULL,
+            patient TEXT NOT NULL REFERENCES patients(id),
+            imported TEXT NOT NULL,
+            PRIMARY KEY (facility, source_key)))",
+    },
+};
+
 } // namespace
 
 Store::Store(const QString &path, const QString &connectionName)
@@ -140,6 +169,9 @@ Result<std::unique_ptr<Store>> Store::open(const QString &path, OpenMode mode)
             return Failure{QStringLiteral("%1 is not a renkei-hub database").arg(path)};
         if (const Status created = store->createSchema(); !created)
             return Failure{created.error()};
+    } else if (schemaVersion < kSchemaVersion) {
+        if (const Status migrated = store->migrate(schemaVersion); !migrated)
+            return Failure{migrated.error()};
     } else if (schemaVersion > kSchemaVersion) {
         return Failure{QStringLiteral("%1 has schema version %2; this renkei-hub knows up to %3")
                            .arg(path)
@@ -173,12 +205,39 @@ Status Store::createSchema()
             return Failure{QStringLiteral("cannot create the schema: %1").arg(result.error())};
         }
     }
-    const auto versioned = exec(QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion));
+    const auto versioned = exec(QStringLiteral("PRAGMA user_version = 1"));
     if (!versioned) {
         rollback();
         return Failure{versioned.error()};
     }
-    return commit();
+    if (const Status committed = commit(); !committed)
+        return committed;
+    return migrate(1);
+}
+
+Status Store::migrate(int from)
+{
+    for (int version = from; version < kSchemaVersion; ++version) {
+        if (const Status begun = beginTransaction(); !begun)
+            return begun;
+        for (const char *statement : kMigrations.at(version - 1)) {
+            const auto result = exec(QString::fromUtf8(statement));
+            if (!result) {
+                rollback();
+                return Failure{QStringLiteral("cannot migrate the schema to version %1: %2")
+                                   .arg(version + 1)
+                                   .arg(result.error())};
+            }
+        }
+        const auto versioned = exec(QStringLiteral("PRAGMA user_version = %1").arg(version + 1));
+        if (!versioned) {
+            rollback();
+            return Failure{versioned.error()};
+        }
+        if (const Status committed = commit(); !committed)
+            return committed;
+    }
+    return success();
 }
 
 Result<QSqlQuery> Store::exec(const QString &sql, const QVariantList &values) const

@@ -20,7 +20,7 @@ class Store
 public:
     enum class OpenMode { MustExist, Create };
 
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
 
     static Result<std::unique_ptr<Store>> open(const QString &path, OpenMode mode);
     ~Store();
@@ -48,6 +48,8 @@ private:
     Store(const QString &path, const QString &connectionName);
     Status configure();
     Status createSchema();
+    /// Brings a database at \a from up to kSchemaVersion, one transaction per step.
+    Status migrate(int from);
 
     QString m_path;
     QString m_connectionName;

@@ -1,0 +1,108 @@
+#include "resourcerepository.h"
+
+#include "store.h"
+
+#include <QDateTime>
+
+namespace {
+
+const QString kColumns = QStringLiteral("id, type, patient, facility, kind, date, code, json");
+
+ResourceRow rowFrom(const QSqlQuery &q)
+{
+    return ResourceRow{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                       q.value(3).toString(), q.value(4).toString(), q.value(5).toString(),
+                       q.value(6).toString(), q.value(7).toString().toUtf8()};
+}
+
+} // namespace
+
+Result<std::optional<QString>> ResourceRepository::importedVersion(const QString &facility,
+                                                                   const QString &sourceKey) const
+{
+    auto query = m_store.exec(
+        QStringLiteral("SELECT version FROM imported_sources WHERE facility = ? AND source_key = ?"),
+        {facility, sourceKey});
+    if (!query)
+        return Failure{query.error()};
+    if (!query->next())
+        return std::optional<QString>();
+    return std::optional<QString>(query->value(0).toString());
+}
+
+Status ResourceRepository::replaceSource(const QString &facility, const QString &sourceKey,
+                                         const QString &version, const QString &patient,
+                                         const QList<ResourceRow> &rows)
+{
+    const auto removed = m_store.exec(
+        QStringLiteral("DELETE FROM resources WHERE facility = ? AND source_key = ?"), {facility, sourceKey});
+    if (!removed)
+        return Failure{removed.error()};
+    for (const ResourceRow &row : rows) {
+        const auto inserted = m_store.exec(
+            QStringLiteral("INSERT INTO resources (id, type, patient, facility, kind, date, code, source_key, json) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+            {row.id, row.type, patient, facility, row.kind, row.date, row.code, sourceKey,
+             QString::fromUtf8(row.json)});
+        if (!inserted)
+            return Failure{inserted.error()};
+    }
+    const auto recorded = m_store.exec(
+        QStringLiteral("INSERT INTO imported_sources (facility, source_key, version, patient, imported) "
+                       "VALUES (?, ?, ?, ?, ?) ON CONFLICT (facility, source_key) DO UPDATE SET "
+                       "version = excluded.version, patient = excluded.patient, imported = excluded.imported"),
+        {facility, sourceKey, version, patient, Store::timeText(QDateTime::currentDateTimeUtc())});
+    if (!recorded)
+        return Failure{recorded.error()};
+    return success();
+}
+
+Result<int> ResourceRepository::removeSource(const QString &facility, const QString &sourceKey)
+{
+    auto removed = m_store.exec(
+        QStringLiteral("DELETE FROM resources WHERE facility = ? AND source_key = ?"), {facility, sourceKey});
+    if (!removed)
+        return Failure{removed.error()};
+    const int count = removed->numRowsAffected();
+    const auto forgotten = m_store.exec(
+        QStringLiteral("DELETE FROM imported_sources WHERE facility = ? AND source_key = ?"), {facility, sourceKey});
+    if (!forgotten)
+        return Failure{forgotten.error()};
+    return count;
+}
+
+Result<int> ResourceRepository::count(const QString &type) const
+{
+    auto query = type.isEmpty()
+        ? m_store.exec(QStringLiteral("SELECT COUNT(*) FROM resources"))
+        : m_store.exec(QStringLiteral("SELECT COUNT(*) FROM resources WHERE type = ?"), {type});
+    if (!query)
+        return Failure{query.error()};
+    return query->next() ? query->value(0).toInt() : 0;
+}
+
+Result<std::optional<ResourceRow>> ResourceRepository::read(const QString &id) const
+{
+    auto query = m_store.exec(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM resources WHERE id = ?"), {id});
+    if (!query)
+        return Failure{query.error()};
+    if (!query->next())
+        return std::optional<ResourceRow>();
+    return std::optional<ResourceRow>(rowFrom(*query));
+}
+
+Result<QList<ResourceRow>> ResourceRepository::forPatient(const QString &patient, const QString &type) const
+{
+    auto query = type.isEmpty()
+        ? m_store.exec(QStringLiteral("SELECT ") + kColumns
+                           + QStringLiteral(" FROM resources WHERE patient = ? ORDER BY date, id"), {patient})
+        : m_store.exec(QStringLiteral("SELECT ") + kColumns
+                           + QStringLiteral(" FROM resources WHERE patient = ? AND type = ? ORDER BY date, id"),
+                       {patient, type});
+    if (!query)
+        return Failure{query.error()};
+    QList<ResourceRow> rows;
+    while (query->next())
+        rows << rowFrom(*query);
+    return rows;
+}

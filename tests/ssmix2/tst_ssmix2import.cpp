@@ -1,0 +1,366 @@
+#include "facilities.h"
+#include "fhirmapping.h"
+#include "hl7message.h"
+#include "patientrepository.h"
+#include "resourcerepository.h"
+#include "ssmix2importer.h"
+#include "store.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <functional>
+#include <memory>
+
+namespace {
+
+const QString kFacility = QStringLiteral("nho");
+const QString kJami = QStringLiteral("urn:oid:1.2.392.200250.2.2.20");
+const QString kHot9 = QStringLiteral("urn:oid:1.2.392.200119.4.403.1");
+const QString kJlac10 = QStringLiteral("urn:oid:1.2.392.200119.4.504");
+
+QString sampleRoot()
+{
+    return QStringLiteral(RENKEI_FIXTURES_DIR "/ssmix2/nho-sample");
+}
+
+QJsonObject json(const ResourceRow &row)
+{
+    return QJsonDocument::fromJson(row.json).object();
+}
+
+/// The first coding of a CodeableConcept with \a system.
+QJsonObject codingOf(const QJsonObject &codeable, const QString &system)
+{
+    for (const QJsonValue &c : codeable.value(QStringLiteral("coding")).toArray()) {
+        if (c.toObject().value(QStringLiteral("system")).toString() == system)
+            return c.toObject();
+    }
+    return {};
+}
+
+} // namespace
+
+/// Imports the NHO SS-MIX2 sample into a fresh hub store.
+///
+/// Expected counts, read from the fixture files by hand (iconv -f ISO-2022-JP):
+///   22 files; 1 misplaced (ADT-31 folder holding an OMP-11 of 9999013) → failed;
+///   0000001 OMP-11 _0 has order number ...346, a record never imported → skipped;
+///   the other 20 → imported. Resources for 9999013:
+///   ADT-00: 3 OBX (height, weight, ABO) → 3 Observation, 1 AL1 → 1 AllergyIntolerance
+///   ADT-22, ADT-42, ADT-52 → 3 Encounter;  ADT-61: 4 IAM → 4 AllergyIntolerance
+///   PPR-01: 1 PRB → 1 Condition;  OMD → 1 NutritionOrder
+///   OMP-01: 3 RXE → 3 MedicationRequest;  OMP-02: 3 RXE → 3 MedicationRequest (injection)
+///   OMP-11 (20110630): 2 RXA, OMP-12: 2 RXA → 4 MedicationAdministration
+///   OML-01: 2 OBR → 2 ServiceRequest;  OML-11: 3 OBX → 3 Observation + 1 DiagnosticReport
+///   OMG-01: placer numbers ...100 (NW and PA), ...101-104 → 5 ServiceRequest
+///   OMG-02: ...100 (NW, PA), ...101 → 2;  OMG-03: 1 → ServiceRequest (10 in all)
+///   OMG-11, OMG-12: one Study Instance UID each → 2 ImagingStudy
+///   OMG-13: 12 OBX → 12 Observation + 1 DiagnosticReport
+///   = 52; plus 0000001 OMP-11 _1: 2 RXA (a third, bare "RXA" line is garbage) → 54.
+class tst_Ssmix2Import : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void countsAndReportedFiles();
+    void secondImportChangesNothing();
+    void patientNameInKanjiAndKana();
+    void labValueWithUnitAndRange();
+    void prescriptionDoseUsageDays();
+    void injectionSolutionAndAdditives();
+    void diagnosisWithIcd10();
+    void interpretationFlags_data();
+    void interpretationFlags();
+    void garbageFieldsNeverCrash();
+
+private:
+    Ssmix2ImportReport importSample();
+    QString patientId(const QString &localId);
+    QJsonObject findResource(const QString &type, const std::function<bool(const QJsonObject &)> &match);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Store> m_store;
+};
+
+void tst_Ssmix2Import::init()
+{
+    if (!QDir(sampleRoot()).exists())
+        QSKIP("fixtures/ssmix2/nho-sample not present");
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    auto store = Store::open(m_dir->filePath(QStringLiteral("hub.sqlite")), Store::OpenMode::Create);
+    QVERIFY2(store, qPrintable(store.error()));
+    m_store = std::move(*store);
+    QVERIFY(FacilityRepository(*m_store).add({kFacility, QStringLiteral("登呂病院"), QStringLiteral("hospital")}));
+}
+
+void tst_Ssmix2Import::cleanup()
+{
+    m_store.reset();
+    m_dir.reset();
+}
+
+Ssmix2ImportReport tst_Ssmix2Import::importSample()
+{
+    const auto report = Ssmix2Importer(*m_store, kFacility).importStorage(sampleRoot());
+    if (!report)
+        qWarning() << report.error();
+    return report ? *report : Ssmix2ImportReport{};
+}
+
+QString tst_Ssmix2Import::patientId(const QString &localId)
+{
+    const auto found = PatientRepository(*m_store).findByLocalId(kFacility, localId);
+    return found && found->has_value() ? **found : QString();
+}
+
+QJsonObject tst_Ssmix2Import::findResource(const QString &type,
+                                          const std::function<bool(const QJsonObject &)> &match)
+{
+    const auto rows = ResourceRepository(*m_store).forPatient(patientId(QStringLiteral("9999013")), type);
+    if (!rows)
+        return {};
+    for (const ResourceRow &row : *rows) {
+        if (match(json(row)))
+            return json(row);
+    }
+    return {};
+}
+
+void tst_Ssmix2Import::countsAndReportedFiles()
+{
+    const Ssmix2ImportReport report = importSample();
+    QCOMPARE(report.files, 22);
+    QCOMPARE(report.imported, 20);
+    QCOMPARE(report.replaced, 0);
+    QCOMPARE(report.deleted, 0);
+    QCOMPARE(report.skipped, 1);
+    QCOMPARE(report.failed, 1);
+    QCOMPARE(report.resources, 54);
+
+    ResourceRepository resources(*m_store);
+    const QList<QPair<QString, int>> expected{
+        {QStringLiteral("AllergyIntolerance"), 5}, {QStringLiteral("Condition"), 1},
+        {QStringLiteral("DiagnosticReport"), 2}, {QStringLiteral("Encounter"), 3},
+        {QStringLiteral("ImagingStudy"), 2}, {QStringLiteral("MedicationAdministration"), 6},
+        {QStringLiteral("MedicationRequest"), 6}, {QStringLiteral("NutritionOrder"), 1},
+        {QStringLiteral("Observation"), 18}, {QStringLiteral("ServiceRequest"), 10}};
+    for (const auto &[type, count] : expected)
+        QCOMPARE(*resources.count(type), count);
+
+    // The misplaced file: refused with its path and the reason.
+    bool misplaced = false, pidMismatch = false;
+    for (const auto &problem : report.problems) {
+        if (problem.level == Ssmix2ImportReport::Problem::Level::Failed) {
+            QVERIFY(problem.path.contains(QStringLiteral("/ADT-31/9999013_20110630_OMP-11_")));
+            QVERIFY(problem.reason.contains(QStringLiteral("wrong folder")));
+            misplaced = true;
+        }
+        // ADT-61 carries PID-3 12345678 in 9999013's folder: reported, kept under 9999013.
+        if (problem.path.contains(QStringLiteral("/ADT-61/"))
+            && problem.reason.contains(QStringLiteral("PID-3 '12345678'")))
+            pidMismatch = true;
+    }
+    QVERIFY(misplaced);
+    QVERIFY(pidMismatch);
+    QCOMPARE(ResourceRepository(*m_store).forPatient(patientId(QStringLiteral("9999013")), QStringLiteral("AllergyIntolerance"))->size(), 5);
+}
+
+void tst_Ssmix2Import::secondImportChangesNothing()
+{
+    importSample();
+    const auto before = ResourceRepository(*m_store).count();
+    const Ssmix2ImportReport second = importSample();
+    QCOMPARE(second.imported, 0);
+    QCOMPARE(second.replaced, 0);
+    QCOMPARE(second.unchanged, 20);
+    QCOMPARE(second.resources, 0);
+    QCOMPARE(second.failed, 1);
+    QCOMPARE(*ResourceRepository(*m_store).count(), *before);
+    QCOMPARE(PatientRepository(*m_store).list()->size(), 2);
+}
+
+void tst_Ssmix2Import::patientNameInKanjiAndKana()
+{
+    importSample();
+    // ADT-00: PID|0001||9999013||患者^太郎^^^^^L^I~カンジャ^タロウ^^^^^L^P||19480405|M
+    const auto all = PatientRepository(*m_store).list();
+    QVERIFY(all);
+    Patient found;
+    for (const Patient &p : *all) {
+        if (p.id == patientId(QStringLiteral("9999013")))
+            found = p;
+    }
+    QCOMPARE(found.familyName, QStringLiteral("患者"));
+    QCOMPARE(found.givenName, QStringLiteral("太郎"));
+    QCOMPARE(found.familyKana, QStringLiteral("カンジャ"));
+    QCOMPARE(found.givenKana, QStringLiteral("タロウ"));
+    QCOMPARE(found.birthDate, QStringLiteral("1948-04-05"));
+    QCOMPARE(found.gender, QStringLiteral("male"));
+    QCOMPARE(found.identifiers.size(), 1);
+    QCOMPARE(found.identifiers.first().value, QStringLiteral("9999013"));
+}
+
+void tst_Ssmix2Import::labValueWithUnitAndRange()
+{
+    importSample();
+    // OML-11: OBX|2|NM|3A010000002327101^総蛋白^JC10||7.2|g/dl^g/dl^99XYZ|6.70-8.3||||F|||201112191500
+    const QJsonObject protein = findResource(QStringLiteral("Observation"), [](const QJsonObject &o) {
+        return !codingOf(o.value(QStringLiteral("code")).toObject(), kJlac10).isEmpty()
+            && codingOf(o.value(QStringLiteral("code")).toObject(), kJlac10).value(QStringLiteral("code")).toString()
+            == QLatin1String("3A010000002327101");
+    });
+    QVERIFY(!protein.isEmpty());
+    QCOMPARE(codingOf(protein.value(QStringLiteral("code")).toObject(), kJlac10).value(QStringLiteral("display")).toString(),
+             QStringLiteral("総蛋白"));
+    const QJsonObject value = protein.value(QStringLiteral("valueQuantity")).toObject();
+    QCOMPARE(value.value(QStringLiteral("value")).toDouble(), 7.2);
+    QCOMPARE(value.value(QStringLiteral("unit")).toString(), QStringLiteral("g/dl"));
+    const QJsonObject range = protein.value(QStringLiteral("referenceRange")).toArray().first().toObject();
+    QCOMPARE(range.value(QStringLiteral("low")).toObject().value(QStringLiteral("value")).toDouble(), 6.7);
+    QCOMPARE(range.value(QStringLiteral("high")).toObject().value(QStringLiteral("value")).toDouble(), 8.3);
+    QCOMPARE(protein.value(QStringLiteral("status")).toString(), QStringLiteral("final"));
+    QCOMPARE(protein.value(QStringLiteral("effectiveDateTime")).toString(), QStringLiteral("2011-12-19T15:00:00+09:00"));
+    QCOMPARE(protein.value(QStringLiteral("meta")).toObject().value(QStringLiteral("source")).toString(),
+             QStringLiteral("urn:renkei:facility:nho"));
+}
+
+void tst_Ssmix2Import::prescriptionDoseUsageDays()
+{
+    importSample();
+    // OMP-01: RXE||108665201^ダーゼン錠（５mg)^HOT9|1||TAB^錠^MR9P|||||15|TAB^錠^MR9P|...|3^TAB&錠&MR9P
+    //         TQ1|1||1013044400000000&内服・経口・１日３回朝昼夕食後&JAMISDP01|||5^d|2011070100
+    const QJsonObject request = findResource(QStringLiteral("MedicationRequest"), [](const QJsonObject &o) {
+        return codingOf(o.value(QStringLiteral("medicationCodeableConcept")).toObject(), kHot9)
+                   .value(QStringLiteral("code")).toString() == QLatin1String("108665201");
+    });
+    QVERIFY(!request.isEmpty());
+    QCOMPARE(codingOf(request.value(QStringLiteral("medicationCodeableConcept")).toObject(), kHot9)
+                 .value(QStringLiteral("display")).toString(),
+             QStringLiteral("ダーゼン錠（５mg)"));
+    QCOMPARE(codingOf(request.value(QStringLiteral("category")).toArray().first().toObject(), QStringLiteral("urn:renkei:category"))
+                 .value(QStringLiteral("code")).toString(),
+             QStringLiteral("prescription"));
+    const QJsonObject dosage = request.value(QStringLiteral("dosageInstruction")).toArray().first().toObject();
+    const QJsonObject timing = dosage.value(QStringLiteral("timing")).toObject();
+    const QJsonObject usage = codingOf(timing.value(QStringLiteral("code")).toObject(), kJami);
+    QCOMPARE(usage.value(QStringLiteral("code")).toString(), QStringLiteral("1013044400000000"));
+    QCOMPARE(usage.value(QStringLiteral("display")).toString(), QStringLiteral("内服・経口・１日３回朝昼夕食後"));
+    QCOMPARE(dosage.value(QStringLiteral("text")).toString(), QStringLiteral("内服・経口・１日３回朝昼夕食後"));
+    const QJsonObject days = timing.value(QStringLiteral("repeat")).toObject().value(QStringLiteral("boundsDuration")).toObject();
+    QCOMPARE(days.value(QStringLiteral("value")).toDouble(), 5.0);
+    QCOMPARE(days.value(QStringLiteral("code")).toString(), QStringLiteral("d"));
+    const QJsonObject doseAndRate = dosage.value(QStringLiteral("doseAndRate")).toArray().first().toObject();
+    QCOMPARE(doseAndRate.value(QStringLiteral("doseQuantity")).toObject().value(QStringLiteral("value")).toDouble(), 1.0);
+    QCOMPARE(doseAndRate.value(QStringLiteral("doseQuantity")).toObject().value(QStringLiteral("unit")).toString(), QStringLiteral("錠"));
+    QCOMPARE(doseAndRate.value(QStringLiteral("rateRatio")).toObject().value(QStringLiteral("numerator")).toObject()
+                 .value(QStringLiteral("value")).toDouble(), 3.0);
+    const QJsonObject dispense = request.value(QStringLiteral("dispenseRequest")).toObject();
+    QCOMPARE(dispense.value(QStringLiteral("quantity")).toObject().value(QStringLiteral("value")).toDouble(), 15.0);
+    QCOMPARE(dispense.value(QStringLiteral("expectedSupplyDuration")).toObject().value(QStringLiteral("value")).toDouble(), 5.0);
+    QCOMPARE(dosage.value(QStringLiteral("route")).toObject().value(QStringLiteral("text")).toString(), QStringLiteral("口"));
+}
+
+void tst_Ssmix2Import::injectionSolutionAndAdditives()
+{
+    importSample();
+    // OMP-02: RXC|B|620007329^ソリタ−Ｔ３号輸液５００ｍＬ^HOT9|1|HON^本^MR9P
+    //         RXC|A|620002559^アドナ注（静脈用）50mg^HOT9|1|AMP^アンプル^MR9P, rate 102 ml/hr
+    const QJsonObject request = findResource(QStringLiteral("MedicationRequest"), [](const QJsonObject &o) {
+        return o.contains(QStringLiteral("contained"));
+    });
+    QVERIFY(!request.isEmpty());
+    QCOMPARE(codingOf(request.value(QStringLiteral("category")).toArray().first().toObject(), QStringLiteral("urn:renkei:category"))
+                 .value(QStringLiteral("code")).toString(),
+             QStringLiteral("injection"));
+    QCOMPARE(request.value(QStringLiteral("medicationReference")).toObject().value(QStringLiteral("reference")).toString(),
+             QStringLiteral("#injection"));
+    const QJsonArray ingredients = request.value(QStringLiteral("contained")).toArray().first().toObject()
+                                       .value(QStringLiteral("ingredient")).toArray();
+    QCOMPARE(ingredients.size(), 2);
+    const QJsonObject base = ingredients.at(0).toObject();
+    const QJsonObject additive = ingredients.at(1).toObject();
+    QCOMPARE(base.value(QStringLiteral("extension")).toArray().first().toObject().value(QStringLiteral("valueCode")).toString(),
+             QStringLiteral("base"));
+    const QJsonObject baseCoding = codingOf(base.value(QStringLiteral("itemCodeableConcept")).toObject(), kHot9);
+    QCOMPARE(baseCoding.value(QStringLiteral("code")).toString(), QStringLiteral("620007329"));
+    // ソリタ, then JIS 0x215D (MINUS SIGN U+2212 in the JIS X 0208 table), then Ｔ３号輸液５００ｍＬ.
+    QCOMPARE(baseCoding.value(QStringLiteral("display")).toString(), QStringLiteral("ソリタ\u2212Ｔ３号輸液５００ｍＬ"));
+    QCOMPARE(base.value(QStringLiteral("strength")).toObject().value(QStringLiteral("numerator")).toObject()
+                 .value(QStringLiteral("unit")).toString(), QStringLiteral("本"));
+    QCOMPARE(additive.value(QStringLiteral("extension")).toArray().first().toObject().value(QStringLiteral("valueCode")).toString(),
+             QStringLiteral("additive"));
+    QCOMPARE(codingOf(additive.value(QStringLiteral("itemCodeableConcept")).toObject(), kHot9).value(QStringLiteral("display")).toString(),
+             QStringLiteral("アドナ注（静脈用）50mg"));
+    const QJsonObject dosage = request.value(QStringLiteral("dosageInstruction")).toArray().first().toObject();
+    const QJsonObject rate = dosage.value(QStringLiteral("doseAndRate")).toArray().first().toObject().value(QStringLiteral("rateQuantity")).toObject();
+    QCOMPARE(rate.value(QStringLiteral("value")).toDouble(), 102.0);
+    QCOMPARE(rate.value(QStringLiteral("unit")).toString(), QStringLiteral("ml/hr"));
+    QCOMPARE(dosage.value(QStringLiteral("patientInstruction")).toString(), QStringLiteral("５時間一定速度で"));
+}
+
+void tst_Ssmix2Import::diagnosisWithIcd10()
+{
+    importSample();
+    // PPR-01: PRB|AD|20110915|20054174^胃炎^MDCDX2|...|K297^^I10^O^外来時^JHSD0004|...|20110831
+    const QJsonObject condition = findResource(QStringLiteral("Condition"), [](const QJsonObject &) { return true; });
+    const QJsonObject code = condition.value(QStringLiteral("code")).toObject();
+    QCOMPARE(codingOf(code, QStringLiteral("http://hl7.org/fhir/sid/icd-10")).value(QStringLiteral("code")).toString(),
+             QStringLiteral("K297"));
+    const QJsonObject medis = codingOf(code, QStringLiteral("urn:oid:1.2.392.200119.4.101.6"));
+    QCOMPARE(medis.value(QStringLiteral("code")).toString(), QStringLiteral("20054174"));
+    QCOMPARE(medis.value(QStringLiteral("display")).toString(), QStringLiteral("胃炎"));
+    QCOMPARE(condition.value(QStringLiteral("onsetDateTime")).toString(), QStringLiteral("2011-08-31"));
+}
+
+void tst_Ssmix2Import::interpretationFlags_data()
+{
+    QTest::addColumn<QString>("flag");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("high") << QStringLiteral("H") << QStringLiteral("H");
+    QTest::newRow("low") << QStringLiteral("L") << QStringLiteral("L");
+    QTest::newRow("none") << QString() << QString();
+    QTest::newRow("garbage") << QStringLiteral("aaa") << QString();
+}
+
+void tst_Ssmix2Import::interpretationFlags()
+{
+    // No result in the sample carries a flag: a message in the OML-11 shape with OBX-8 set.
+    QFETCH(QString, flag);
+    QFETCH(QString, expected);
+    const auto message = Ssmix2::Hl7Message::parse(
+        QStringLiteral("MSH|^~\\&|HIS123|SEND|GW|RCV|20111220103059||OUL^R22^OUL_R22|1|P|2.5\r"
+                       "PID|0001||9999013\rOBR|1|1||E001^血液学的検査^99O03|||20111219\r"
+                       "OBX|1|NM|3A010000002327101^総蛋白^JC10||9.1|g/dl^g/dl^99XYZ|6.70-8.3|%1|||F\r")
+            .arg(flag));
+    QVERIFY(message);
+    const auto mapped = Ssmix2::mapFhir(*message, {QStringLiteral("x"), QStringLiteral("Patient/p1"), kFacility, QStringLiteral("OML-11")});
+    QVERIFY(mapped);
+    const QJsonObject observation = mapped->resources.first().json;
+    const QString code = observation.value(QStringLiteral("interpretation")).toArray().first().toObject()
+                             .value(QStringLiteral("coding")).toArray().first().toObject().value(QStringLiteral("code")).toString();
+    QCOMPARE(code, expected);
+}
+
+void tst_Ssmix2Import::garbageFieldsNeverCrash()
+{
+    // 0000001's OMP-11 holds "aaa"/"bbb" in OBX and TQ1 and bare segment names: imported, the
+    // two real RXAs kept, under 0000001 (its PID-3 says 9999013: reported, demographics not taken).
+    importSample();
+    const auto rows = ResourceRepository(*m_store).forPatient(patientId(QStringLiteral("0000001")));
+    QVERIFY(rows);
+    QCOMPARE(rows->size(), 2);
+    for (const ResourceRow &row : *rows)
+        QCOMPARE(row.type, QStringLiteral("MedicationAdministration"));
+}
+
+QTEST_GUILESS_MAIN(tst_Ssmix2Import)
+#include "tst_ssmix2import.moc"
