@@ -10,3 +10,14 @@ QString toolkitVersion()
 }
 
 } // namespace Dicom
+
+#include <dcmtk/oflog/oflog.h>
+
+namespace Dicom {
+
+void silenceToolkitLog()
+{
+    OFLog::configure(OFLogger::OFF_LOG_LEVEL);
+}
+
+} // namespace Dicom

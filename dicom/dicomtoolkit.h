@@ -9,3 +9,11 @@ namespace Dicom {
 QString toolkitVersion();
 
 } // namespace Dicom
+
+namespace Dicom {
+
+/// Silences DCMTK's own log output (warnings about odd files go to stderr by default), for
+/// command-line tools whose stderr must stay one line per failure.
+void silenceToolkitLog();
+
+} // namespace Dicom
