@@ -2,6 +2,7 @@
 #include "audit.h"
 #include "commandsupport.h"
 #include "consents.h"
+#include "disclosurepolicy.h"
 #include "facilities.h"
 #include "loginthrottle.h"
 #include "passwordhash.h"
@@ -51,6 +52,48 @@ int facilityList(Invocation &in)
     for (const Facility &f : *facilities)
         table.addRow({f.id, f.name, f.kind});
     in.out << table.render();
+    return 0;
+}
+
+int facilityPolicy(Invocation &in)
+{
+    auto store = in.openStore();
+    if (!store)
+        return 1;
+    const QString id = in.parser.value(QStringLiteral("id"));
+    const auto facility = FacilityRepository(*store).find(id);
+    if (!facility)
+        return in.fail(facility.error());
+    if (!facility->has_value())
+        return in.fail(QStringLiteral("unknown facility '%1'").arg(id));
+    DisclosurePolicy policy(*store);
+    const bool show = in.parser.isSet(QStringLiteral("show"));
+    const bool change = in.parser.isSet(QStringLiteral("disclose"));
+    if (show == change)
+        return in.fail(QStringLiteral("give either --disclose KIND,KIND,... or --show"));
+    if (change) {
+        QStringList kinds;
+        for (const QString &kind : in.parser.value(QStringLiteral("disclose")).split(QLatin1Char(','), Qt::SkipEmptyParts))
+            kinds << kind.trimmed();
+        if (const Status begun = store->beginTransaction(); !begun)
+            return in.fail(begun.error());
+        if (const Status set = policy.setDisclosed(id, kinds); !set) {
+            store->rollback();
+            return in.fail(set.error());
+        }
+        if (const Status committed = store->commit(); !committed)
+            return in.fail(committed.error());
+    }
+    const auto disclosed = policy.disclosed(id);
+    if (!disclosed)
+        return in.fail(disclosed.error());
+    QStringList withheld;
+    for (const QString &kind : DisclosurePolicy::allKinds()) {
+        if (!disclosed->contains(kind))
+            withheld << kind;
+    }
+    in.out << QStringLiteral("%1 discloses: %2\n").arg(id, disclosed->isEmpty() ? QStringLiteral("(nothing)") : disclosed->join(QLatin1Char(',')));
+    in.out << QStringLiteral("%1 withholds: %2\n").arg(id, withheld.isEmpty() ? QStringLiteral("(nothing)") : withheld.join(QLatin1Char(',')));
     return 0;
 }
 
@@ -316,6 +359,14 @@ QList<Command> adminCommands()
          {QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("kind")}, {}, false, facilityAdd},
         {{QStringLiteral("facility"), QStringLiteral("list")}, {}, QStringLiteral("Lists the facilities."),
          {}, {}, {}, true, facilityList},
+        {{QStringLiteral("facility"), QStringLiteral("policy")},
+         QStringLiteral("--id F (--disclose KIND,KIND,... | --show)"),
+         QStringLiteral("Sets or shows which kinds of record the facility discloses (kinds: %1).")
+             .arg(DisclosurePolicy::allKinds().join(QLatin1Char(','))),
+         {valueOption(QStringLiteral("id"), QStringLiteral("Facility ID."), QStringLiteral("F")),
+          valueOption(QStringLiteral("disclose"), QStringLiteral("Comma-separated kinds to disclose; all others are withheld."), QStringLiteral("KINDS")),
+          QCommandLineOption(QStringLiteral("show"), QStringLiteral("Print the policy."))},
+         {QStringLiteral("id")}, {}, false, facilityPolicy},
 
         {{QStringLiteral("user"), QStringLiteral("add")},
          QStringLiteral("--facility F --id ID --password-stdin"),

@@ -2,10 +2,12 @@
 
 #include "certificates.h"
 #include "consents.h"
+#include "demohistories.h"
 #include "demonames.h"
 #include "facilities.h"
 #include "passwordhash.h"
 #include "patientrepository.h"
+#include "ssmix2importer.h"
 #include "store.h"
 #include "users.h"
 
@@ -51,6 +53,41 @@ Status removeDatabaseFiles(const QDir &dir)
                                 QStringLiteral("hub.sqlite-shm")}) {
         if (QFile::exists(dir.filePath(name)) && !QFile::remove(dir.filePath(name)))
             return Failure{QStringLiteral("cannot remove %1").arg(dir.filePath(name))};
+    }
+    return success();
+}
+
+/// Writes the histories as SS-MIX2 storages and imports them through the real importer.
+Status addHistories(Store &store, const QString &root, Summary &summary)
+{
+    const auto all = PatientRepository(store).list();
+    if (!all)
+        return Failure{all.error()};
+    QList<Patient> chosen;
+    for (const Patient &patient : *all) {
+        if (chosen.size() < kHistoryPatients && patient.birthDate < QLatin1String("1976"))
+            chosen << patient;
+    }
+    const QList<QPair<QString, QString>> hospitals{{kShinshu, QStringLiteral("信州中央病院")},
+                                                   {kMatsumoto, QStringLiteral("松本市立総合病院")}};
+    const auto written = DemoHistories::writeStorage(root, chosen, hospitals);
+    if (!written)
+        return Failure{written.error()};
+    summary.historyPatients = written->patients;
+    summary.historyFiles = written->files;
+    for (const auto &hospital : hospitals) {
+        const QString storage = QDir(root).filePath(hospital.first);
+        if (!QDir(storage).exists())
+            continue;
+        const auto report = Ssmix2Importer(store, hospital.first).importStorage(storage);
+        if (!report)
+            return Failure{report.error()};
+        // The generator's own output must import cleanly; anything else is a bug to see.
+        if (report->failed > 0 || report->skipped > 0)
+            return Failure{QStringLiteral("the generated demo storage %1 did not import cleanly: %2 (%3)")
+                               .arg(storage, report->summaryLine(),
+                                    report->problems.isEmpty() ? QString() : report->problems.first().path + QStringLiteral(": ") + report->problems.first().reason)};
+        summary.historyResources += report->resources;
     }
     return success();
 }
@@ -120,7 +157,14 @@ Result<Summary> populate(Store &store, int passwordIterations)
             patient.identifiers.append({kMatsumoto, {}, localId(random, usedMatsumoto)});
 
         if (number == 1) {
-            // One obvious patient to look for in every demo.
+            // One obvious patient to look for in every demo, registered at both hospitals so
+            // that the timeline shows two facilities (IDs outside the random draw's sequence).
+            if (registration >= 4 && registration < 7)
+                patient.identifiers.prepend({kShinshu, {}, QStringLiteral("0000001")});
+            if (registration < 4)
+                patient.identifiers.append({kMatsumoto, {}, QStringLiteral("0000001")});
+            usedShinshu.insert(QStringLiteral("0000001"));
+            usedMatsumoto.insert(QStringLiteral("0000001"));
             patient.familyName = QStringLiteral("山田");
             patient.givenName = QStringLiteral("太郎");
             patient.familyKana = QStringLiteral("ヤマダ");
@@ -194,6 +238,8 @@ Result<Summary> create(const QString &directory, bool force)
     }
     if (const Status committed = (*store)->commit(); !committed)
         return Failure{committed.error()};
+    if (const Status histories = addHistories(**store, dir.filePath(QStringLiteral("demo-ssmix2")), *summary); !histories)
+        return Failure{histories.error()};
     return summary;
 }
 

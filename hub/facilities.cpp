@@ -1,5 +1,6 @@
 #include "facilities.h"
 
+#include "disclosurepolicy.h"
 #include "store.h"
 
 #include <QRegularExpression>
@@ -34,7 +35,8 @@ Status FacilityRepository::add(const Facility &facility)
         {facility.id, facility.name.trimmed(), facility.kind});
     if (!inserted)
         return Failure{inserted.error()};
-    return success();
+    // A new facility discloses every kind until its operator says otherwise.
+    return DisclosurePolicy(m_store).setDisclosed(facility.id, DisclosurePolicy::allKinds());
 }
 
 Result<std::optional<Facility>> FacilityRepository::find(const QString &id) const

@@ -1,9 +1,42 @@
 #include "fhircapability.h"
 
+#include "recordsearch.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 
 namespace {
+
+QJsonObject interactions(std::initializer_list<const char *> codes)
+{
+    QJsonArray list;
+    for (const char *code : codes)
+        list.append(QJsonObject{{QStringLiteral("code"), QString::fromLatin1(code)}});
+    return QJsonObject{{QStringLiteral("interaction"), list}};
+}
+
+QJsonObject recordParam(const QString &name, const QString &type, const QString &documentation)
+{
+    const QString definition = name.startsWith(QLatin1Char('_'))
+        ? QStringLiteral("http://hl7.org/fhir/SearchParameter/Resource-") + name.mid(1)
+        : QStringLiteral("http://hl7.org/fhir/SearchParameter/clinical-") + name;
+    return QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("definition"), definition},
+                       {QStringLiteral("type"), type}, {QStringLiteral("documentation"), documentation}};
+}
+
+/// A clinical record type: read and search with the parameters of docs/PROTOCOL.md.
+QJsonObject recordResource(const QString &type)
+{
+    QJsonObject resource{{QStringLiteral("type"), type}};
+    resource.insert(QStringLiteral("interaction"), interactions({"read", "search-type"}).value(QStringLiteral("interaction")));
+    resource.insert(QStringLiteral("searchParam"), QJsonArray{
+        recordParam(QStringLiteral("patient"), QStringLiteral("reference"), QStringLiteral("Network patient ID (p00001 or Patient/p00001), comma-separated for several")),
+        recordParam(QStringLiteral("category"), QStringLiteral("token"), QStringLiteral("code or system|code of a category coding")),
+        recordParam(QStringLiteral("code"), QStringLiteral("token"), QStringLiteral("code or system|code of the main code (JLAC10, HOT9, ICD-10, ...)")),
+        recordParam(QStringLiteral("date"), QStringLiteral("date"), QStringLiteral("Clinical date, YYYY[-MM[-DD[Thh:mm[:ss]]]] with eq, ge, le, gt, lt")),
+    });
+    return resource;
+}
 
 QJsonObject searchParam(const QString &name, const QString &type, const QString &documentation)
 {
@@ -40,6 +73,18 @@ QJsonObject fhirCapabilityStatement(const QDateTime &startedAt)
          }},
     };
 
+    QJsonObject patientWithEverything = patient;
+    patientWithEverything.insert(QStringLiteral("operation"), QJsonArray{QJsonObject{
+        {QStringLiteral("name"), QStringLiteral("everything")},
+        {QStringLiteral("definition"), QStringLiteral("http://hl7.org/fhir/OperationDefinition/Patient-everything")},
+        {QStringLiteral("documentation"), QStringLiteral("_count (1-1000), _since, _type; Patient first, then by clinical date and id; next links")}}});
+    QJsonArray resources{patientWithEverything};
+    QJsonObject organization{{QStringLiteral("type"), QStringLiteral("Organization")}};
+    organization.insert(QStringLiteral("interaction"), interactions({"read", "search-type"}).value(QStringLiteral("interaction")));
+    resources.append(organization);
+    for (const QString &type : recordTypes())
+        resources.append(recordResource(type));
+
     return QJsonObject{
         {QStringLiteral("resourceType"), QStringLiteral("CapabilityStatement")},
         {QStringLiteral("status"), QStringLiteral("active")},
@@ -60,8 +105,9 @@ QJsonObject fhirCapabilityStatement(const QDateTime &startedAt)
              {QStringLiteral("security"),
               QJsonObject{{QStringLiteral("description"),
                            QStringLiteral("Bearer token from POST /auth/login; only patients with an "
-                                          "active consent for the user's facility are visible")}}},
-             {QStringLiteral("resource"), QJsonArray{patient}},
+                                          "active consent for the user's facility are visible, and only the "
+                                          "kinds of record their source facility discloses")}}},
+             {QStringLiteral("resource"), resources},
          }}},
     };
 }

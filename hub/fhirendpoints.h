@@ -11,8 +11,9 @@
 class AuditLog;
 class Store;
 
-/// `/fhir/metadata`, `/fhir/Patient` search and `/fhir/Patient/{id}` read
-/// (docs/PROTOCOL.md "FHIR R4"). Every patient query is filtered by consent in SQL.
+/// The `/fhir/` endpoints of docs/PROTOCOL.md "FHIR R4": metadata, Patient search and read,
+/// clinical record search/read, `$everything` and Organization. Every patient query is
+/// filtered by consent (and records by disclosure) in SQL.
 class FhirEndpoints
 {
 public:
@@ -22,10 +23,21 @@ public:
     QHttpServerResponse searchPatients(const QHttpServerRequest &request);
     QHttpServerResponse readPatient(const QString &id, const QHttpServerRequest &request);
 
+    // Clinical records and facilities (fhirrecordendpoints.cpp): consent and disclosure are
+    // joined in SQL by VisibleRecords.
+    QHttpServerResponse searchRecords(const QString &type, const QHttpServerRequest &request);
+    QHttpServerResponse readRecord(const QString &type, const QString &id, const QHttpServerRequest &request);
+    QHttpServerResponse everything(const QString &patient, const QHttpServerRequest &request);
+    QHttpServerResponse searchOrganizations(const QHttpServerRequest &request);
+    QHttpServerResponse readOrganization(const QString &id, const QHttpServerRequest &request);
+
 private:
     /// The session, or the response to send instead (401, or 500 on a store failure).
     std::optional<QHttpServerResponse> authenticate(const QHttpServerRequest &request,
                                                     TokenStore::Session &session);
+    /// Size, method (GET only) and login checks every record endpoint starts with.
+    std::optional<QHttpServerResponse> admitGet(const QHttpServerRequest &request,
+                                                TokenStore::Session &session);
     void audit(const TokenStore::Session &session, const QString &action, const QString &patient,
                const QString &detail, bool ok);
 

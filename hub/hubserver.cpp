@@ -53,6 +53,27 @@ void HubServer::addRoutes()
                    [this](const QString &id, const QHttpServerRequest &request) {
                        return m_fhir.readPatient(id, request);
                    });
+    m_server.route(QStringLiteral("/fhir/Patient/<arg>/<arg>"), Method::AnyKnown,
+                   [this](const QString &id, const QString &operation, const QHttpServerRequest &request) {
+                       if (operation != QLatin1String("$everything"))
+                           return Http::bodyTooLarge(request) ? Http::bodyTooLargeOutcome() : Http::notFound(request);
+                       return m_fhir.everything(id, request);
+                   });
+    m_server.route(QStringLiteral("/fhir/Organization"), Method::AnyKnown,
+                   [this](const QHttpServerRequest &request) { return m_fhir.searchOrganizations(request); });
+    m_server.route(QStringLiteral("/fhir/Organization/<arg>"), Method::AnyKnown,
+                   [this](const QString &id, const QHttpServerRequest &request) {
+                       return m_fhir.readOrganization(id, request);
+                   });
+    // Clinical record types; the handlers answer 404 for a type the hub does not serve.
+    m_server.route(QStringLiteral("/fhir/<arg>"), Method::AnyKnown,
+                   [this](const QString &type, const QHttpServerRequest &request) {
+                       return m_fhir.searchRecords(type, request);
+                   });
+    m_server.route(QStringLiteral("/fhir/<arg>/<arg>"), Method::AnyKnown,
+                   [this](const QString &type, const QString &id, const QHttpServerRequest &request) {
+                       return m_fhir.readRecord(type, id, request);
+                   });
     m_server.setMissingHandler([](const QHttpServerRequest &request,
                                   QHttpServerResponder &&responder) {
         const QHttpServerResponse response = Http::bodyTooLarge(request)

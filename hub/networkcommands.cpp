@@ -53,13 +53,18 @@ int demo(Invocation &in)
                   "password %2\n"
                   "  patients:   %3 (e.g. p00001 山田 太郎); consents for clinic-azumino: %4 active, "
                   "%5 withdrawn\n"
+                  "  records:    %7 patients with multi-year histories over both hospitals (%8 SS-MIX2 files in "
+                  "demo-ssmix2/, %9 FHIR resources)\n"
                   "  TLS:        %6 (CA for the viewer), server.pem/server.key\n"
                   "  next:       renkei-hub serve --dir %1\n")
                   .arg(QDir::toNativeSeparators(dir.absolutePath()), DemoNetwork::kPassword)
                   .arg(summary->patients)
                   .arg(summary->activeConsents)
                   .arg(summary->withdrawnConsents)
-                  .arg(QDir::toNativeSeparators(dir.absoluteFilePath(QStringLiteral("ca.pem"))));
+                  .arg(QDir::toNativeSeparators(dir.absoluteFilePath(QStringLiteral("ca.pem"))))
+                  .arg(summary->historyPatients)
+                  .arg(summary->historyFiles)
+                  .arg(summary->historyResources);
     return 0;
 }
 

@@ -34,16 +34,17 @@ Status ResourceRepository::replaceSource(const QString &facility, const QString 
                                          const QString &version, const QString &patient,
                                          const QList<ResourceRow> &rows)
 {
+    const QString now = Store::timeText(QDateTime::currentDateTimeUtc());
     const auto removed = m_store.exec(
         QStringLiteral("DELETE FROM resources WHERE facility = ? AND source_key = ?"), {facility, sourceKey});
     if (!removed)
         return Failure{removed.error()};
     for (const ResourceRow &row : rows) {
         const auto inserted = m_store.exec(
-            QStringLiteral("INSERT INTO resources (id, type, patient, facility, kind, date, code, source_key, json) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+            QStringLiteral("INSERT INTO resources (id, type, patient, facility, kind, date, code, source_key, json, updated) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
             {row.id, row.type, patient, facility, row.kind, row.date, row.code, sourceKey,
-             QString::fromUtf8(row.json)});
+             QString::fromUtf8(row.json), now});
         if (!inserted)
             return Failure{inserted.error()};
     }
@@ -51,7 +52,7 @@ Status ResourceRepository::replaceSource(const QString &facility, const QString 
         QStringLiteral("INSERT INTO imported_sources (facility, source_key, version, patient, imported) "
                        "VALUES (?, ?, ?, ?, ?) ON CONFLICT (facility, source_key) DO UPDATE SET "
                        "version = excluded.version, patient = excluded.patient, imported = excluded.imported"),
-        {facility, sourceKey, version, patient, Store::timeText(QDateTime::currentDateTimeUtc())});
+        {facility, sourceKey, version, patient, now});
     if (!recorded)
         return Failure{recorded.error()};
     return success();

@@ -115,6 +115,24 @@ const QList<QList<const char *>> kMigrations = {
             imported TEXT NOT NULL,
             PRIMARY KEY (facility, source_key)))",
     },
+    // 3: disclosure policy and change times. The policy is an allow-list of (facility, kind):
+    // a record whose kind is not listed for its facility, including a kind the hub does not
+    // know, never leaves the hub. Existing facilities keep disclosing everything.
+    {
+        R"(CREATE TABLE disclosed_kinds (
+            facility TEXT NOT NULL REFERENCES facilities(id),
+            kind TEXT NOT NULL,
+            PRIMARY KEY (facility, kind)))",
+        R"(INSERT INTO disclosed_kinds (facility, kind) SELECT f.id, k.kind FROM facilities f,
+            (SELECT 'summaries' AS kind UNION ALL SELECT 'physician-records'
+             UNION ALL SELECT 'nursing-records' UNION ALL SELECT 'prescriptions'
+             UNION ALL SELECT 'injections' UNION ALL SELECT 'labs' UNION ALL SELECT 'physiology'
+             UNION ALL SELECT 'radiology' UNION ALL SELECT 'endoscopy' UNION ALL SELECT 'images'
+             UNION ALL SELECT 'diagnoses' UNION ALL SELECT 'allergies') k)",
+        // Written by the import (UTC, ISO 8601 with ms): what $everything's _since compares.
+        "ALTER TABLE resources ADD COLUMN updated TEXT NOT NULL DEFAULT ''",
+        "CREATE INDEX resources_by_patient_date ON resources (patient, date, id)",
+    },
 };
 
 } // namespace

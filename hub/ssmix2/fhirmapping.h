@@ -25,8 +25,9 @@ struct MappingContext
 struct MappedResource
 {
     QString type; ///< resourceType
-    QString kind; ///< disclosure kind: prescriptions, injections, labs, physiology, radiology,
-                  ///< endoscopy, diagnoses, allergies, encounters, nutrition
+    QString kind; ///< disclosure kind, one of DisclosurePolicy::allKinds(): prescriptions,
+                  ///< injections, labs, physiology, radiology, endoscopy, images, diagnoses,
+                  ///< allergies, summaries (Encounter), physician-records (NutritionOrder)
     QString date; ///< clinical date for search and sort: YYYY-MM-DD[THH:MM[:SS]] (local time)
     QString code; ///< main code as "system|code" (empty when none)
     QJsonObject json;

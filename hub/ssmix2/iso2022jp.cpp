@@ -2,6 +2,7 @@
 
 #include <QList>
 #include <QStringDecoder>
+#include <QStringEncoder>
 
 #include <utility>
 
@@ -112,6 +113,25 @@ Result<QString> decodeIso2022Jp(const QByteArray &bytes)
     if (const Status flushed = flush(); !flushed)
         return Failure{flushed.error()};
     return text;
+}
+
+Result<QByteArray> encodeIso2022Jp(const QString &text)
+{
+    for (QChar c : text) {
+        if (c.unicode() >= 0xFF61 && c.unicode() <= 0xFF9F)
+            return Failure{QStringLiteral("half-width katakana is not written by this encoder")};
+    }
+    QStringEncoder encoder("ISO-2022-JP");
+    if (!encoder.isValid())
+        return Failure{QStringLiteral("this Qt has no ISO-2022-JP encoder (built without ICU?)")};
+    QByteArray bytes = encoder(text);
+    if (encoder.hasError())
+        return Failure{QStringLiteral("text not representable in ISO-2022-JP")};
+    // The decoder is the judge: what it cannot read back exactly was not encoded faithfully.
+    const auto back = decodeIso2022Jp(bytes);
+    if (!back || *back != text)
+        return Failure{QStringLiteral("text does not survive an ISO-2022-JP round trip")};
+    return bytes;
 }
 
 } // namespace Ssmix2

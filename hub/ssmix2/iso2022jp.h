@@ -22,4 +22,9 @@ namespace Ssmix2 {
 /// another encoding, e.g. Shift_JIS or UTF-8) or the decoder reports an invalid sequence.
 Result<QString> decodeIso2022Jp(const QByteArray &bytes);
 
+/// Encodes \a text as ISO-2022-JP (ASCII and JIS X 0208, ending in ASCII), as SS-MIX2 files
+/// are written. Fails for a character JIS X 0208 lacks (half-width katakana included, which
+/// ICU's encoder would silently widen). Used to write generated (demo) storages.
+Result<QByteArray> encodeIso2022Jp(const QString &text);
+
 } // namespace Ssmix2

@@ -229,8 +229,10 @@ void mapMedicationRequests(const Hl7Message &message, bool injection, ResourceLi
             dispense.insert(QStringLiteral("quantity"), *total);
             request.insert(QStringLiteral("dispenseRequest"), dispense);
         }
-        const QString date = g.tq1 && !indexDate(g.tq1->value(7)).isEmpty() ? indexDate(g.tq1->value(7))
-            : g.orc ? indexDate(g.orc->value(9)) : QString();
+        // The timeline places an order by authoredOn (docs/PROTOCOL.md); the start of
+        // administration only when the order time is missing.
+        const QString date = g.orc && !indexDate(g.orc->value(9)).isEmpty() ? indexDate(g.orc->value(9))
+            : g.tq1 ? indexDate(g.tq1->value(7)) : QString();
         list.add(categoryCode(injection) + QLatin1Char('s'), date, code, request);
     }
 }

@@ -73,7 +73,8 @@ void mapEncounter(const Hl7Message &message, ResourceList &list, QStringList &no
                          QJsonArray{QJsonObject{{QStringLiteral("location"), QJsonObject{{QStringLiteral("display"), text}}}}});
     }
     const QString date = indexDate(!admit.isEmpty() ? admit : !discharge.isEmpty() ? discharge : eventTime);
-    list.add(QStringLiteral("encounters"), date, {}, encounter);
+    // Admissions and discharges are the outline of a stay: disclosed with the summaries.
+    list.add(QStringLiteral("summaries"), date, {}, encounter);
 }
 
 void mapAllergies(const Hl7Message &message, ResourceList &list, QStringList &notes)

@@ -282,7 +282,7 @@ void mapResults(const Hl7Message &message, const QString &kind, ResourceList &li
     }
 }
 
-void mapImagingStudies(const Hl7Message &message, const QString &kind, ResourceList &list, QStringList &notes)
+void mapImagingStudies(const Hl7Message &message, const QString & /*orderKind*/, ResourceList &list, QStringList &notes)
 {
     QSet<QString> seen;
     for (const Request &r : requests(message)) {
@@ -319,7 +319,8 @@ void mapImagingStudies(const Hl7Message &message, const QString &kind, ResourceL
             const QString started = !r.obr->value(7).isEmpty() ? r.obr->value(7) : r.obr->value(22);
             if (!fhirDateTime(started).isEmpty())
                 study.insert(QStringLiteral("started"), fhirDateTime(started));
-            list.add(kind, indexDate(started), QStringLiteral("urn:dicom:uid|urn:oid:") + uid, study);
+            // The study itself (the images) is its own kind; the order stays radiology/endoscopy.
+            list.add(QStringLiteral("images"), indexDate(started), QStringLiteral("urn:dicom:uid|urn:oid:") + uid, study);
         }
     }
     if (seen.isEmpty())
@@ -366,7 +367,8 @@ void mapNutritionOrder(const Hl7Message &message, ResourceList &list, QStringLis
         order.insert(QStringLiteral("oralDiet"), diet);
     if (orc && !personName(*orc, 12).isEmpty())
         order.insert(QStringLiteral("orderer"), QJsonObject{{QStringLiteral("display"), personName(*orc, 12)}});
-    list.add(QStringLiteral("nutrition"), indexDate(when), {}, order, QStringLiteral("patient"));
+    // Meal orders are physician orders; the policy has no kind of their own for them.
+    list.add(QStringLiteral("physician-records"), indexDate(when), {}, order, QStringLiteral("patient"));
 }
 
 } // namespace Ssmix2::Mapping

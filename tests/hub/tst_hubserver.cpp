@@ -710,7 +710,7 @@ void tst_HubServer::badInput_data()
                                            << 405 << QStringLiteral("not-supported");
     QTest::newRow("unknown path") << QByteArray("GET") << QStringLiteral("/nowhere") << QByteArray() << false << 404
                                   << QStringLiteral("not-found");
-    QTest::newRow("unknown resource type") << QByteArray("GET") << QStringLiteral("/fhir/Observation") << QByteArray() << true
+    QTest::newRow("unknown resource type") << QByteArray("GET") << QStringLiteral("/fhir/Medication") << QByteArray() << true
                                            << 404 << QStringLiteral("not-found");
     QTest::newRow("path below read") << QByteArray("GET") << QStringLiteral("/fhir/Patient/p00001/_history") << QByteArray()
                                      << true << 404 << QStringLiteral("not-found");

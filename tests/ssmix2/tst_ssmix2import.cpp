@@ -1,3 +1,4 @@
+#include "disclosurepolicy.h"
 #include "facilities.h"
 #include "fhirmapping.h"
 #include "hl7message.h"
@@ -80,6 +81,8 @@ private slots:
     void interpretationFlags_data();
     void interpretationFlags();
     void garbageFieldsNeverCrash();
+    void kindsAreDisclosureKinds_data();
+    void kindsAreDisclosureKinds();
 
 private:
     Ssmix2ImportReport importSample();
@@ -89,6 +92,42 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<Store> m_store;
 };
+
+void tst_Ssmix2Import::kindsAreDisclosureKinds_data()
+{
+    // The disclosure kinds of issue 3 / docs/PROTOCOL.md "Kinds of record", per resource type
+    // of the sample (as its data types say: ADT-22/42/52, OMD, OMG-11/12, PPR-01, ADT-61, OMP-01/02).
+    QTest::addColumn<QString>("type");
+    QTest::addColumn<QStringList>("kinds");
+    QTest::newRow("Encounter") << QStringLiteral("Encounter") << QStringList{QStringLiteral("summaries")};
+    QTest::newRow("NutritionOrder") << QStringLiteral("NutritionOrder") << QStringList{QStringLiteral("physician-records")};
+    QTest::newRow("ImagingStudy") << QStringLiteral("ImagingStudy") << QStringList{QStringLiteral("images")};
+    QTest::newRow("Condition") << QStringLiteral("Condition") << QStringList{QStringLiteral("diagnoses")};
+    QTest::newRow("AllergyIntolerance") << QStringLiteral("AllergyIntolerance") << QStringList{QStringLiteral("allergies")};
+    QTest::newRow("MedicationRequest") << QStringLiteral("MedicationRequest")
+                                       << QStringList{QStringLiteral("prescriptions"), QStringLiteral("injections")};
+    QTest::newRow("ServiceRequest") << QStringLiteral("ServiceRequest")
+                                    << QStringList{QStringLiteral("labs"), QStringLiteral("physiology"),
+                                                   QStringLiteral("radiology"), QStringLiteral("endoscopy")};
+    QTest::newRow("Observation") << QStringLiteral("Observation")
+                                 << QStringList{QStringLiteral("labs"), QStringLiteral("physiology")};
+}
+
+void tst_Ssmix2Import::kindsAreDisclosureKinds()
+{
+    QFETCH(QString, type);
+    QFETCH(QStringList, kinds);
+    importSample();
+    const auto rows = ResourceRepository(*m_store).forPatient(patientId(QStringLiteral("9999013")), type);
+    QVERIFY(rows);
+    QVERIFY(!rows->isEmpty());
+    QSet<QString> seen;
+    for (const ResourceRow &row : *rows) {
+        QVERIFY2(DisclosurePolicy::allKinds().contains(row.kind), qPrintable(row.kind));
+        seen.insert(row.kind);
+    }
+    QCOMPARE(seen, QSet<QString>(kinds.begin(), kinds.end()));
+}
 
 void tst_Ssmix2Import::init()
 {

@@ -1,0 +1,171 @@
+#include "visiblerecords.h"
+
+#include "store.h"
+
+#include <QSqlQuery>
+
+namespace {
+
+const QString kColumns = QStringLiteral("r.id, r.type, r.patient, r.facility, r.kind, r.date, r.code, r.json");
+
+// The consent and disclosure rules in one place; the first bound value is the viewing facility.
+const QString kVisibleFrom = QStringLiteral(
+    " FROM resources r"
+    " JOIN consents c ON c.patient = r.patient AND c.facility = ? AND c.status = 'active'"
+    " JOIN disclosed_kinds d ON d.facility = r.facility AND d.kind = r.kind");
+
+ResourceRow rowFrom(const QSqlQuery &q)
+{
+    return ResourceRow{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                       q.value(3).toString(), q.value(4).toString(), q.value(5).toString(),
+                       q.value(6).toString(), q.value(7).toString().toUtf8()};
+}
+
+QString placeholders(qsizetype count)
+{
+    QStringList marks;
+    for (qsizetype i = 0; i < count; ++i)
+        marks << QStringLiteral("?");
+    return marks.join(QStringLiteral(", "));
+}
+
+QString likeEscaped(const QString &text)
+{
+    QString escaped;
+    for (QChar c : text) {
+        if (c == QLatin1Char('\\') || c == QLatin1Char('%') || c == QLatin1Char('_'))
+            escaped.append(QLatin1Char('\\'));
+        escaped.append(c);
+    }
+    return escaped;
+}
+
+// category matches a coding's code (and system, when given) anywhere in the resource's
+// `category`, or a plain code string (AllergyIntolerance.category is an array of codes).
+QString categoryCondition(const QList<TokenValue> &alternatives, QVariantList &values)
+{
+    QStringList any;
+    for (const TokenValue &token : alternatives) {
+        if (token.system) {
+            any << QStringLiteral(
+                "EXISTS (SELECT 1 FROM json_tree(r.json, '$.category') t WHERE t.key = 'code' AND t.value = ? "
+                "AND EXISTS (SELECT 1 FROM json_tree(r.json, '$.category') s WHERE s.parent = t.parent "
+                "AND s.key = 'system' AND s.value = ?))");
+            values << token.code << *token.system;
+        } else {
+            any << QStringLiteral(
+                "EXISTS (SELECT 1 FROM json_tree(r.json, '$.category') t WHERE t.type = 'text' "
+                "AND (t.key = 'code' OR typeof(t.key) = 'integer') AND t.value = ?)");
+            values << token.code;
+        }
+    }
+    return QLatin1Char('(') + any.join(QStringLiteral(" OR ")) + QLatin1Char(')');
+}
+
+// code matches the resource's main code, stored as "system|code".
+QString codeCondition(const QList<TokenValue> &alternatives, QVariantList &values)
+{
+    QStringList any;
+    for (const TokenValue &token : alternatives) {
+        if (token.system) {
+            any << QStringLiteral("r.code = ?");
+            values << *token.system + QLatin1Char('|') + token.code;
+        } else {
+            any << QStringLiteral("r.code LIKE ? ESCAPE '\\'");
+            values << QStringLiteral("%|") + likeEscaped(token.code);
+        }
+    }
+    return QLatin1Char('(') + any.join(QStringLiteral(" OR ")) + QLatin1Char(')');
+}
+
+} // namespace
+
+Result<std::optional<ResourceRow>> VisibleRecords::read(const QString &type, const QString &id) const
+{
+    auto query = m_store.exec(QStringLiteral("SELECT ") + kColumns + kVisibleFrom
+                                  + QStringLiteral(" WHERE r.id = ? AND r.type = ?"),
+                              {m_viewer, id, type});
+    if (!query)
+        return Failure{query.error()};
+    if (!query->next())
+        return std::optional<ResourceRow>();
+    return std::optional<ResourceRow>(rowFrom(*query));
+}
+
+Result<VisibleRecords::Page> VisibleRecords::search(const RecordQuery &q) const
+{
+    QStringList conditions{QStringLiteral("r.type = ?")};
+    QVariantList values{m_viewer, q.type};
+    if (!q.patients.isEmpty()) {
+        conditions << QStringLiteral("r.patient IN (%1)").arg(placeholders(q.patients.size()));
+        for (const QString &patient : q.patients)
+            values << patient;
+    }
+    for (const QList<TokenValue> &alternatives : q.categories)
+        conditions << categoryCondition(alternatives, values);
+    for (const QList<TokenValue> &alternatives : q.codes)
+        conditions << codeCondition(alternatives, values);
+    if (!q.dates.isEmpty())
+        conditions << QStringLiteral("r.date <> ''");
+    for (const RecordQuery::DateCondition &date : q.dates) {
+        // The comparison comes from the parser's fixed set, never from the client.
+        if (date.comparison != QLatin1String(">=") && date.comparison != QLatin1String("<"))
+            return Failure{QStringLiteral("invalid date comparison")};
+        conditions << QStringLiteral("r.date %1 ?").arg(date.comparison);
+        values << date.value;
+    }
+    const QString where = kVisibleFrom + QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
+
+    Page page;
+    auto counted = m_store.exec(QStringLiteral("SELECT COUNT(*)") + where, values);
+    if (!counted)
+        return Failure{counted.error()};
+    page.total = counted->next() ? counted->value(0).toInt() : 0;
+    counted->finish();
+
+    const QString order = q.descending ? QStringLiteral(" ORDER BY r.date DESC, r.id")
+                                       : QStringLiteral(" ORDER BY r.date, r.id");
+    values << q.count << q.offset;
+    auto rows = m_store.exec(QStringLiteral("SELECT ") + kColumns + where + order + QStringLiteral(" LIMIT ? OFFSET ?"), values);
+    if (!rows)
+        return Failure{rows.error()};
+    while (rows->next())
+        page.rows << rowFrom(*rows);
+    return page;
+}
+
+Result<VisibleRecords::Page> VisibleRecords::everything(const QString &patient, const EverythingQuery &q,
+                                                        int offset, int limit) const
+{
+    QStringList conditions{QStringLiteral("r.patient = ?")};
+    QVariantList values{m_viewer, patient};
+    if (!q.since.isEmpty()) {
+        conditions << QStringLiteral("r.updated >= ?");
+        values << q.since;
+    }
+    if (!q.types.isEmpty()) {
+        conditions << QStringLiteral("r.type IN (%1)").arg(placeholders(q.types.size()));
+        for (const QString &type : q.types)
+            values << type;
+    }
+    const QString where = kVisibleFrom + QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
+
+    Page page;
+    auto counted = m_store.exec(QStringLiteral("SELECT COUNT(*)") + where, values);
+    if (!counted)
+        return Failure{counted.error()};
+    page.total = counted->next() ? counted->value(0).toInt() : 0;
+    counted->finish();
+    if (limit <= 0)
+        return page;
+
+    values << limit << offset;
+    auto rows = m_store.exec(QStringLiteral("SELECT ") + kColumns + where
+                                 + QStringLiteral(" ORDER BY r.date, r.id LIMIT ? OFFSET ?"),
+                             values);
+    if (!rows)
+        return Failure{rows.error()};
+    while (rows->next())
+        page.rows << rowFrom(*rows);
+    return page;
+}
