@@ -98,10 +98,6 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Selected: %1 (%2)</source>
-        <translation>Selected: %1 (%2)</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
@@ -148,6 +144,115 @@
     <message>
         <source>Loc&amp;k screen</source>
         <translation>Loc&amp;k screen</translation>
+    </message>
+</context>
+<context>
+    <name>PatientHeader</name>
+    <message>
+        <source>ID %1</source>
+        <translation>ID %1</translation>
+    </message>
+    <message>
+        <source>Disclosed by: %1</source>
+        <translation>Disclosed by: %1</translation>
+    </message>
+    <message>
+        <source>Allergies: none recorded in the shared record</source>
+        <translation>Allergies: none recorded in the shared record</translation>
+    </message>
+    <message>
+        <source>Allergies: %1</source>
+        <translation>Allergies: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PatientRecordView</name>
+    <message>
+        <source>Log in again</source>
+        <translation>Log in again</translation>
+    </message>
+    <message>
+        <source>← Back to search</source>
+        <translation>← Back to search</translation>
+    </message>
+    <message>
+        <source>Back to the patient search (Alt+Left, Esc)</source>
+        <translation>Back to the patient search (Alt+Left, Esc)</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Show:</translation>
+    </message>
+    <message>
+        <source>−</source>
+        <translation>−</translation>
+    </message>
+    <message>
+        <source>Zoom out (-, Ctrl+wheel)</source>
+        <translation>Zoom out (-, Ctrl+wheel)</translation>
+    </message>
+    <message>
+        <source>+</source>
+        <translation>+</translation>
+    </message>
+    <message>
+        <source>Zoom in (+, Ctrl+wheel)</source>
+        <translation>Zoom in (+, Ctrl+wheel)</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Jump to today (Home)</source>
+        <translation>Jump to today (Home)</translation>
+    </message>
+    <message>
+        <source>Whole record</source>
+        <translation>Whole record</translation>
+    </message>
+    <message>
+        <source>Show the whole record (End)</source>
+        <translation>Show the whole record (End)</translation>
+    </message>
+    <message>
+        <source>Select a mark on the timeline to see the record here.
+←/→ move between records of a lane, ↑/↓ between lanes.</source>
+        <translation>Select a mark on the timeline to see the record here.
+←/→ move between records of a lane, ↑/↓ between lanes.</translation>
+    </message>
+    <message>
+        <source>Loading the shared record…</source>
+        <translation>Loading the shared record…</translation>
+    </message>
+    <message>
+        <source>Loading the shared record… %1 records so far</source>
+        <translation>Loading the shared record… %1 records so far</translation>
+    </message>
+    <message>
+        <source>No records are shared for this patient yet.</source>
+        <translation>No records are shared for this patient yet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) from %1 facilities.</source>
+        <translation>
+            <numerusform>%n record from %1 facilities.</numerusform>
+            <numerusform>%n records from %1 facilities.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n without a date (not on the timeline).</source>
+        <translation>
+            <numerusform>%n without a date (not on the timeline).</numerusform>
+            <numerusform>%n without a date (not on the timeline).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n could not be displayed.</source>
+        <translation>
+            <numerusform>%n could not be displayed.</numerusform>
+            <numerusform>%n could not be displayed.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -418,6 +523,339 @@
     <message>
         <source>The hub address must start with https:// (encrypted connection).</source>
         <translation>The hub address must start with https:// (encrypted connection).</translation>
+    </message>
+    <message>
+        <source>Admission</source>
+        <translation>Admission</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <source>Discharge</source>
+        <translation>Discharge</translation>
+    </message>
+    <message>
+        <source>Encounter</source>
+        <translation>Encounter</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>encounter and ward/room</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Could not display this record</source>
+        <translation>Could not display this record</translation>
+    </message>
+    <message>
+        <source>Summaries &amp; documents</source>
+        <translation>Summaries &amp; documents</translation>
+    </message>
+    <message>
+        <source>Diagnoses</source>
+        <translation>Diagnoses</translation>
+    </message>
+    <message>
+        <source>Allergies</source>
+        <translation>Allergies</translation>
+    </message>
+    <message>
+        <source>Prescriptions</source>
+        <translation>Prescriptions</translation>
+    </message>
+    <message>
+        <source>Injections</source>
+        <translation>Injections</translation>
+    </message>
+    <message>
+        <source>Lab results</source>
+        <translation>Lab results</translation>
+    </message>
+    <message>
+        <source>Physiology</source>
+        <translation>Physiology</translation>
+    </message>
+    <message>
+        <source>Imaging &amp; endoscopy</source>
+        <translation>Imaging &amp; endoscopy</translation>
+    </message>
+    <message>
+        <source>Admissions</source>
+        <translation>Admissions</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>This patient&apos;s record is no longer visible to your facility. The patient may have withdrawn consent.</source>
+        <translation>This patient&apos;s record is no longer visible to your facility. The patient may have withdrawn consent.</translation>
+    </message>
+    <message>
+        <source>%1 (JLAC10 %2)</source>
+        <translation>%1 (JLAC10 %2)</translation>
+    </message>
+    <message>
+        <source>Reference range: %1</source>
+        <translation>Reference range: %1</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>Reference range</source>
+        <translation>Reference range</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no date</source>
+        <translation>no date</translation>
+    </message>
+    <message>
+        <source>%1  %2</source>
+        <comment>order date, kind</comment>
+        <translation>%1  %2</translation>
+    </message>
+    <message>
+        <source>%1  %2 (%3)</source>
+        <comment>order date, kind, hospital&apos;s order type</comment>
+        <translation>%1  %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Base solution</source>
+        <translation>Base solution</translation>
+    </message>
+    <message>
+        <source>Additive</source>
+        <translation>Additive</translation>
+    </message>
+    <message>
+        <source>Drug</source>
+        <translation>Drug</translation>
+    </message>
+    <message>
+        <source>Dose</source>
+        <translation>Dose</translation>
+    </message>
+    <message>
+        <source>Usage</source>
+        <translation>Usage</translation>
+    </message>
+    <message>
+        <source>Days / time</source>
+        <translation>Days / time</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>Route</translation>
+    </message>
+    <message>
+        <source>Mild</source>
+        <translation>Mild</translation>
+    </message>
+    <message>
+        <source>Moderate</source>
+        <translation>Moderate</translation>
+    </message>
+    <message>
+        <source>Severe</source>
+        <translation>Severe</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <comment>period start – end</comment>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Facility</source>
+        <translation>Facility</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>This record could not be read. The other records are shown as usual.</source>
+        <translation>This record could not be read. The other records are shown as usual.</translation>
+    </message>
+    <message>
+        <source>Technical detail</source>
+        <translation>Technical detail</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation>Resource</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>Verification</translation>
+    </message>
+    <message>
+        <source>Onset</source>
+        <translation>Onset</translation>
+    </message>
+    <message>
+        <source>Reaction</source>
+        <translation>Reaction</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>Recorded</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Ward / room</source>
+        <translation>Ward / room</translation>
+    </message>
+    <message>
+        <source>Modality</source>
+        <translation>Modality</translation>
+    </message>
+    <message>
+        <source>Document type</source>
+        <translation>Document type</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Ordered by</source>
+        <translation>Ordered by</translation>
+    </message>
+    <message>
+        <source>Performed by</source>
+        <translation>Performed by</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Inactive</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>In remission</source>
+        <translation>In remission</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <source>Unconfirmed</source>
+        <translation>Unconfirmed</translation>
+    </message>
+    <message>
+        <source>Provisional</source>
+        <translation>Provisional</translation>
+    </message>
+    <message>
+        <source>Refuted</source>
+        <translation>Refuted</translation>
+    </message>
+    <message>
+        <source>Entered in error</source>
+        <translation>Entered in error</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineAxis</name>
+    <message>
+        <source>%1/%2</source>
+        <comment>month/day on the timeline axis</comment>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <source>%1</source>
+        <comment>year on the timeline axis</comment>
+        <translation>%1</translation>
+    </message>
+    <message>
+        <source>%1/%2</source>
+        <comment>year/month on the timeline axis</comment>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <source>%1/%2</source>
+        <comment>year/month caption of the timeline axis</comment>
+        <translation>%1/%2</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineWidget</name>
+    <message>
+        <source>Timeline</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <source>%1  %2
+%3
+%4</source>
+        <translation>%1  %2
+%3
+%4</translation>
+    </message>
+    <message>
+        <source>Facility:</source>
+        <translation>Facility:</translation>
+    </message>
+    <message>
+        <source>Outside reference range</source>
+        <translation>Outside reference range</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Today</translation>
     </message>
 </context>
 </TS>

@@ -98,10 +98,6 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Selected: %1 (%2)</source>
-        <translation>選択中: %1（%2）</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
@@ -148,6 +144,112 @@
     <message>
         <source>Loc&amp;k screen</source>
         <translation>画面をロック(&amp;K)</translation>
+    </message>
+</context>
+<context>
+    <name>PatientHeader</name>
+    <message>
+        <source>ID %1</source>
+        <translation>ID %1</translation>
+    </message>
+    <message>
+        <source>Disclosed by: %1</source>
+        <translation>開示施設: %1</translation>
+    </message>
+    <message>
+        <source>Allergies: none recorded in the shared record</source>
+        <translation>アレルギー: 共有記録に登録なし</translation>
+    </message>
+    <message>
+        <source>Allergies: %1</source>
+        <translation>アレルギー: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PatientRecordView</name>
+    <message>
+        <source>Log in again</source>
+        <translation>再ログイン</translation>
+    </message>
+    <message>
+        <source>← Back to search</source>
+        <translation>← 検索に戻る</translation>
+    </message>
+    <message>
+        <source>Back to the patient search (Alt+Left, Esc)</source>
+        <translation>患者検索に戻る (Alt+←, Esc)</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>表示:</translation>
+    </message>
+    <message>
+        <source>−</source>
+        <translation>−</translation>
+    </message>
+    <message>
+        <source>Zoom out (-, Ctrl+wheel)</source>
+        <translation>縮小 (-, Ctrl+ホイール)</translation>
+    </message>
+    <message>
+        <source>+</source>
+        <translation>+</translation>
+    </message>
+    <message>
+        <source>Zoom in (+, Ctrl+wheel)</source>
+        <translation>拡大 (+, Ctrl+ホイール)</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今日へ</translation>
+    </message>
+    <message>
+        <source>Jump to today (Home)</source>
+        <translation>今日の位置へ移動 (Home)</translation>
+    </message>
+    <message>
+        <source>Whole record</source>
+        <translation>全期間</translation>
+    </message>
+    <message>
+        <source>Show the whole record (End)</source>
+        <translation>全期間を表示 (End)</translation>
+    </message>
+    <message>
+        <source>Select a mark on the timeline to see the record here.
+←/→ move between records of a lane, ↑/↓ between lanes.</source>
+        <translation>タイムライン上の印を選ぶと、ここに内容を表示します。
+←/→ で同じ種類の前後の記録へ、↑/↓ で種類を切り替えます。</translation>
+    </message>
+    <message>
+        <source>Loading the shared record…</source>
+        <translation>共有記録を読み込み中…</translation>
+    </message>
+    <message>
+        <source>Loading the shared record… %1 records so far</source>
+        <translation>共有記録を読み込み中… %1 件</translation>
+    </message>
+    <message>
+        <source>No records are shared for this patient yet.</source>
+        <translation>この患者の共有記録はまだありません。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) from %1 facilities.</source>
+        <translation>
+            <numerusform>%1 施設の記録 %n 件。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n without a date (not on the timeline).</source>
+        <translation>
+            <numerusform>日付のない記録 %n 件 (タイムライン外)。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n could not be displayed.</source>
+        <translation>
+            <numerusform>%n 件は表示できませんでした。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -416,6 +518,338 @@
     <message>
         <source>The hub address must start with https:// (encrypted connection).</source>
         <translation>接続先アドレスは https://（暗号化通信）で始まる必要があります。</translation>
+    </message>
+    <message>
+        <source>Admission</source>
+        <translation>入院</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>転棟</translation>
+    </message>
+    <message>
+        <source>Discharge</source>
+        <translation>退院</translation>
+    </message>
+    <message>
+        <source>Encounter</source>
+        <translation>受診</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>encounter and ward/room</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Could not display this record</source>
+        <translation>この記録は表示できません</translation>
+    </message>
+    <message>
+        <source>Summaries &amp; documents</source>
+        <translation>退院サマリ・文書</translation>
+    </message>
+    <message>
+        <source>Diagnoses</source>
+        <translation>病名</translation>
+    </message>
+    <message>
+        <source>Allergies</source>
+        <translation>アレルギー</translation>
+    </message>
+    <message>
+        <source>Prescriptions</source>
+        <translation>処方</translation>
+    </message>
+    <message>
+        <source>Injections</source>
+        <translation>注射</translation>
+    </message>
+    <message>
+        <source>Lab results</source>
+        <translation>検査結果</translation>
+    </message>
+    <message>
+        <source>Physiology</source>
+        <translation>生理検査</translation>
+    </message>
+    <message>
+        <source>Imaging &amp; endoscopy</source>
+        <translation>画像・内視鏡</translation>
+    </message>
+    <message>
+        <source>Admissions</source>
+        <translation>入退院</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>その他</translation>
+    </message>
+    <message>
+        <source>This patient&apos;s record is no longer visible to your facility. The patient may have withdrawn consent.</source>
+        <translation>この患者の記録は貴施設から参照できなくなりました。患者が同意を撤回した可能性があります。</translation>
+    </message>
+    <message>
+        <source>%1 (JLAC10 %2)</source>
+        <translation>%1 (JLAC10 %2)</translation>
+    </message>
+    <message>
+        <source>Reference range: %1</source>
+        <translation>基準値: %1</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>検査項目</translation>
+    </message>
+    <message>
+        <source>Reference range</source>
+        <translation>基準値</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n 日分</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no date</source>
+        <translation>日付なし</translation>
+    </message>
+    <message>
+        <source>%1  %2</source>
+        <comment>order date, kind</comment>
+        <translation>%1  %2</translation>
+    </message>
+    <message>
+        <source>%1  %2 (%3)</source>
+        <comment>order date, kind, hospital&apos;s order type</comment>
+        <translation>%1  %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Base solution</source>
+        <translation>基剤</translation>
+    </message>
+    <message>
+        <source>Additive</source>
+        <translation>混注</translation>
+    </message>
+    <message>
+        <source>Drug</source>
+        <translation>薬剤</translation>
+    </message>
+    <message>
+        <source>Dose</source>
+        <translation>用量</translation>
+    </message>
+    <message>
+        <source>Usage</source>
+        <translation>用法</translation>
+    </message>
+    <message>
+        <source>Days / time</source>
+        <translation>日数・時間</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>経路</translation>
+    </message>
+    <message>
+        <source>Mild</source>
+        <translation>軽度</translation>
+    </message>
+    <message>
+        <source>Moderate</source>
+        <translation>中等度</translation>
+    </message>
+    <message>
+        <source>Severe</source>
+        <translation>重度</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <comment>period start – end</comment>
+        <translation>%1 〜 %2</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <source>Facility</source>
+        <translation>施設</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>問題</translation>
+    </message>
+    <message>
+        <source>This record could not be read. The other records are shown as usual.</source>
+        <translation>この記録は読み取れませんでした。他の記録は通常どおり表示しています。</translation>
+    </message>
+    <message>
+        <source>Technical detail</source>
+        <translation>技術情報</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation>リソース</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>確認状況</translation>
+    </message>
+    <message>
+        <source>Onset</source>
+        <translation>発症</translation>
+    </message>
+    <message>
+        <source>Reaction</source>
+        <translation>症状</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>重症度</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>記録日</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期間</translation>
+    </message>
+    <message>
+        <source>Ward / room</source>
+        <translation>病棟・病室</translation>
+    </message>
+    <message>
+        <source>Modality</source>
+        <translation>モダリティ</translation>
+    </message>
+    <message>
+        <source>Document type</source>
+        <translation>文書の種類</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>コード</translation>
+    </message>
+    <message>
+        <source>Ordered by</source>
+        <translation>依頼医</translation>
+    </message>
+    <message>
+        <source>Performed by</source>
+        <translation>実施者</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>コメント</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>記録</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>継続中</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>非活動</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>治癒</translation>
+    </message>
+    <message>
+        <source>In remission</source>
+        <translation>寛解</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>確定</translation>
+    </message>
+    <message>
+        <source>Unconfirmed</source>
+        <translation>未確定</translation>
+    </message>
+    <message>
+        <source>Provisional</source>
+        <translation>疑い</translation>
+    </message>
+    <message>
+        <source>Refuted</source>
+        <translation>否定</translation>
+    </message>
+    <message>
+        <source>Entered in error</source>
+        <translation>誤登録</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineAxis</name>
+    <message>
+        <source>%1/%2</source>
+        <comment>month/day on the timeline axis</comment>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <source>%1</source>
+        <comment>year on the timeline axis</comment>
+        <translation>%1年</translation>
+    </message>
+    <message>
+        <source>%1/%2</source>
+        <comment>year/month on the timeline axis</comment>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <source>%1/%2</source>
+        <comment>year/month caption of the timeline axis</comment>
+        <translation>%1年%2月</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineWidget</name>
+    <message>
+        <source>Timeline</source>
+        <translation>タイムライン</translation>
+    </message>
+    <message>
+        <source>%1  %2
+%3
+%4</source>
+        <translation>%1  %2
+%3
+%4</translation>
+    </message>
+    <message>
+        <source>Facility:</source>
+        <translation>施設:</translation>
+    </message>
+    <message>
+        <source>Outside reference range</source>
+        <translation>基準値外</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今日</translation>
     </message>
 </context>
 </TS>

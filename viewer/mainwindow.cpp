@@ -5,6 +5,7 @@
 #include "hubsession.h"
 #include "idlewatcher.h"
 #include "lockscreen.h"
+#include "patientrecordview.h"
 #include "patientsearchpanel.h"
 
 #include <QAction>
@@ -24,8 +25,10 @@ MainWindow::MainWindow(HubSession *session, QWidget *parent)
 
     m_pages = new QStackedWidget(this);
     m_searchPanel = new PatientSearchPanel(session, m_pages);
+    m_recordView = new PatientRecordView(session, m_pages);
     m_lockScreen = new LockScreen(session, m_pages);
     m_pages->addWidget(m_searchPanel);
+    m_pages->addWidget(m_recordView);
     m_pages->addWidget(m_lockScreen);
     setCentralWidget(m_pages);
     connect(m_lockScreen, &LockScreen::logoutRequested, this, &MainWindow::logout);
@@ -34,11 +37,9 @@ MainWindow::MainWindow(HubSession *session, QWidget *parent)
     connect(m_idleWatcher, &IdleWatcher::idle, this, [this] { lockScreen(true); });
     m_idleWatcher->setTimeout(kDefaultIdleLock);
     connect(m_searchPanel, &PatientSearchPanel::reloginRequested, this, &MainWindow::logout);
-    connect(m_searchPanel, &PatientSearchPanel::patientActivated, this,
-            [this](const PatientSummary &patient) {
-                statusBar()->showMessage(tr("Selected: %1 (%2)").arg(patient.name, patient.id),
-                                         5000);
-            });
+    connect(m_searchPanel, &PatientSearchPanel::patientActivated, this, &MainWindow::openRecord);
+    connect(m_recordView, &PatientRecordView::backRequested, this, &MainWindow::backToSearch);
+    connect(m_recordView, &PatientRecordView::reloginRequested, this, &MainWindow::logout);
 
     m_userLabel = new QLabel(this);
     m_userLabel->setObjectName(QStringLiteral("userLabel"));
@@ -97,6 +98,7 @@ void MainWindow::logout()
         return;
     m_logoutAction->setEnabled(false);
     m_searchPanel->setEnabled(false);
+    m_recordView->closePatient();
     statusBar()->showMessage(tr("Logging out…"));
     m_session->logout();
 }
@@ -125,6 +127,7 @@ void MainWindow::lockScreen(bool becauseIdle)
     m_lockedUserId = m_session->userId();
     m_idleWatcher->stop();
     m_session->suspend();
+    m_pageBeforeLock = m_pages->currentWidget();
     m_pages->setCurrentWidget(m_lockScreen);
     m_lockScreen->prepare(m_lockedUserId, becauseIdle);
     m_lockAction->setEnabled(false);
@@ -136,10 +139,30 @@ void MainWindow::onLoginSucceeded()
     updateSessionLabels();
     if (!isLocked())
         return;
-    m_pages->setCurrentWidget(m_searchPanel);
     m_lockAction->setEnabled(true);
     m_idleWatcher->restart();
-    m_searchPanel->focusNameField();
+    if (m_pageBeforeLock == m_recordView) {
+        m_pages->setCurrentWidget(m_recordView);
+        // The record may have been cut short by the lock (the token was revoked): fetch again.
+        m_recordView->openPatient(m_recordView->patient());
+    } else {
+        m_pages->setCurrentWidget(m_searchPanel);
+        m_searchPanel->focusNameField();
+    }
+}
+
+void MainWindow::openRecord(const PatientSummary &patient)
+{
+    m_pages->setCurrentWidget(m_recordView);
+    m_recordView->openPatient(patient);
+}
+
+void MainWindow::backToSearch()
+{
+    // Nothing of the patient stays in memory once the clinician leaves the record.
+    m_recordView->closePatient();
+    m_pages->setCurrentWidget(m_searchPanel);
+    m_searchPanel->focusResults();
 }
 
 void MainWindow::onLoginFailed(const HubError &error)

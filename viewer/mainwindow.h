@@ -8,13 +8,15 @@
 class HubSession;
 class IdleWatcher;
 class LockScreen;
+class PatientRecordView;
 class PatientSearchPanel;
 class QAction;
 class QLabel;
 class QStackedWidget;
 struct HubError;
+struct PatientSummary;
 
-/// The viewer's main window after login: the patient search for now; menus for lock, logout,
+/// The viewer's main window after login: the patient search and one patient's record; menus for lock, logout,
 /// quit and about; the logged-in user and facility in the status bar. Locks itself after a
 /// period without input (default 15 minutes): patient data is hidden, the hub token revoked,
 /// and only the same user's password continues the session.
@@ -27,6 +29,7 @@ public:
     ~MainWindow() override;
 
     PatientSearchPanel *searchPanel() const { return m_searchPanel; }
+    PatientRecordView *recordView() const { return m_recordView; }
 
     static constexpr std::chrono::minutes kDefaultIdleLock{15};
     /// Idle time before the window locks itself; zero or less never locks.
@@ -53,10 +56,14 @@ private:
     void lockScreen(bool becauseIdle);
     void onLoginSucceeded();
     void onLoginFailed(const HubError &error);
+    void openRecord(const PatientSummary &patient);
+    void backToSearch();
 
     QPointer<HubSession> m_session;
     QStackedWidget *m_pages = nullptr;
     PatientSearchPanel *m_searchPanel = nullptr;
+    PatientRecordView *m_recordView = nullptr;
+    QWidget *m_pageBeforeLock = nullptr;
     LockScreen *m_lockScreen = nullptr;
     IdleWatcher *m_idleWatcher = nullptr;
     QString m_lockedUserId;

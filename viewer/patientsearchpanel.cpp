@@ -245,6 +245,14 @@ void PatientSearchPanel::clearConditions()
     m_nameEdit->setFocus();
 }
 
+void PatientSearchPanel::focusResults()
+{
+    if (m_proxy->rowCount() > 0)
+        m_resultView->setFocus(Qt::OtherFocusReason);
+    else
+        focusNameField();
+}
+
 void PatientSearchPanel::focusNameField()
 {
     m_nameEdit->setFocus(Qt::ShortcutFocusReason);

@@ -42,6 +42,8 @@ public Q_SLOTS:
     void startSearch();
     void clearConditions();
     void focusNameField();
+    /// Back from a record: the result table, so Enter reopens the same or another patient.
+    void focusResults();
 
 Q_SIGNALS:
     /// Emitted right before a valid, non-empty query goes to the hub.

@@ -14,7 +14,14 @@ CannedHttpsServer::CannedHttpsServer(QObject *parent)
             &CannedHttpsServer::onNewConnection);
 }
 
-CannedHttpsServer::~CannedHttpsServer() = default;
+CannedHttpsServer::~CannedHttpsServer()
+{
+    // Open sockets are children of m_server, which outlives m_buffers: their "disconnected"
+    // handlers must not run into the already destroyed members.
+    const QList<QSslSocket *> sockets = m_server.findChildren<QSslSocket *>();
+    for (QSslSocket *socket : sockets)
+        socket->disconnect(this);
+}
 
 QString CannedHttpsServer::createCertificate()
 {

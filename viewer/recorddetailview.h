@@ -1,0 +1,28 @@
+#pragma once
+
+#include "clinicalrecord.h"
+
+#include <QWidget>
+
+class QLabel;
+class QFormLayout;
+
+/// A calm key/value view of any one record: the fallback detail for kinds without their own
+/// view, and the "could not display" explanation for unreadable records.
+class RecordDetailView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit RecordDetailView(QWidget *parent = nullptr);
+
+    void showRecord(const ClinicalRecord &record, const QString &facilityName);
+    void clear();
+    /// The value shown for \a label, for tests ("" when absent).
+    QString valueOf(const QString &label) const;
+
+private:
+    QLabel *m_heading = nullptr;
+    QWidget *m_fields = nullptr;
+    QFormLayout *m_form = nullptr;
+};

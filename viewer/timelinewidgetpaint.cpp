@@ -1,0 +1,188 @@
+// TimelineWidget's painting: legend, lanes, date axis and marks.
+
+#include "timelinewidget.h"
+
+#include "timelineaxis.h"
+#include "timelinemodel.h"
+#include "timelinestyle.h"
+
+#include <QHash>
+#include <QPainter>
+#include <QPainterPath>
+
+using namespace TimelineStyle;
+
+QColor TimelineWidget::facilityColor(const QString &facilityId) const
+{
+    return TimelineStyle::facilityColor(m_model ? int(m_model->facilities().indexOf(facilityId)) : -1);
+}
+
+void TimelineWidget::paintEvent(QPaintEvent *)
+{
+    QPainter p(this);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.fillRect(rect(), palette().base());
+    paintLanes(p);
+    paintAxis(p);
+    paintMarks(p);
+    paintLegend(p);
+    if (hasFocus()) {
+        p.setPen(QPen(palette().highlight().color(), 1));
+        p.setBrush(Qt::NoBrush);
+        p.drawRect(QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5));
+    }
+}
+
+void TimelineWidget::paintLegend(QPainter &p) const
+{
+    const QFontMetrics fm = fontMetrics();
+    const int y = kLegendHeight / 2;
+    int x = kLabelWidth;
+    p.setPen(kMutedText);
+    const QString caption = tr("Facility:");
+    p.drawText(QPoint(8, y + fm.ascent() / 2 - 1), caption);
+    if (!m_model)
+        return;
+    for (const QString &id : m_model->facilities()) {
+        p.setPen(Qt::NoPen);
+        p.setBrush(facilityColor(id));
+        p.drawEllipse(QPointF(x + kMarkRadius, y), kMarkRadius, kMarkRadius);
+        const QString name = m_model->facilityName(id);
+        p.setPen(kText);
+        p.drawText(QPoint(x + 2 * int(kMarkRadius) + 6, y + fm.ascent() / 2 - 1), name);
+        x += 2 * int(kMarkRadius) + 6 + fm.horizontalAdvance(name) + 22;
+    }
+    // What the red ring means, on the right.
+    const QString abnormal = tr("Outside reference range");
+    const int textX = width() - kRightMargin - fm.horizontalAdvance(abnormal);
+    const QPointF ring(textX - 12, y);
+    p.setBrush(Qt::NoBrush);
+    p.setPen(QPen(kAbnormal, 1.6));
+    p.drawEllipse(ring, kMarkRadius + 2.5, kMarkRadius + 2.5);
+    p.setPen(Qt::NoPen);
+    p.setBrush(kMutedText);
+    p.drawEllipse(ring, kMarkRadius - 1, kMarkRadius - 1);
+    p.setPen(kMutedText);
+    p.drawText(QPoint(textX, y + fm.ascent() / 2 - 1), abnormal);
+}
+
+void TimelineWidget::paintLanes(QPainter &p) const
+{
+    const QList<Kind> shown = lanes();
+    const QRect plot = plotRect();
+    const QFontMetrics fm = fontMetrics();
+    const int selectedKind = m_selectedRow >= 0 && m_model ? int(m_model->record(m_selectedRow).kind) : -1;
+    for (int i = 0; i < shown.size(); ++i) {
+        const QRect lane = laneRect(shown.at(i));
+        p.fillRect(lane, i % 2 ? kLaneB : kLaneA);
+        if (int(shown.at(i)) == selectedKind)
+            p.fillRect(QRect(0, lane.top(), 3, lane.height()), kSelection);
+        QFont font = p.font();
+        font.setBold(int(shown.at(i)) == selectedKind);
+        p.setFont(font);
+        p.setPen(kText);
+        const QRect labelRect(12, lane.top(), kLabelWidth - 20, lane.height());
+        const QString count = QString::number(m_kindCount.at(int(shown.at(i))));
+        const int countWidth = fm.horizontalAdvance(count) + 4;
+        p.drawText(labelRect.adjusted(0, 0, -countWidth, 0), Qt::AlignLeft | Qt::AlignVCenter,
+                   fm.elidedText(clinicalKindLabel(shown.at(i)), Qt::ElideRight, labelRect.width() - countWidth));
+        font.setBold(false);
+        p.setFont(font);
+        p.setPen(kMutedText);
+        p.drawText(labelRect, Qt::AlignRight | Qt::AlignVCenter, count);
+    }
+    p.setPen(kMajorGrid);
+    p.drawLine(plot.left(), plot.top(), plot.left(), plot.bottom());
+}
+
+void TimelineWidget::paintAxis(QPainter &p) const
+{
+    const QRect plot = plotRect();
+    const TimelineAxis::Unit unit = TimelineAxis::unitFor(m_pixelsPerDay);
+    const double endDay = m_startDay + visibleDays();
+    const QFontMetrics fm = fontMetrics();
+    const int axisTop = plot.bottom() + 1;
+    p.setPen(kMajorGrid);
+    p.drawLine(plot.left(), axisTop, plot.right(), axisTop);
+    p.save();
+    p.setClipRect(QRect(plot.left(), plot.top(), plot.width() + kRightMargin, height() - plot.top()));
+    for (const TimelineAxis::Tick &tick : TimelineAxis::ticks(m_startDay, endDay, unit)) {
+        const double x = xOf(tick.day);
+        p.setPen(tick.major ? kMajorGrid : kGrid);
+        p.drawLine(QPointF(x, plot.top()), QPointF(x, axisTop + 4));
+        p.setPen(tick.major ? kText : kMutedText);
+        p.drawText(QPointF(x + 3, axisTop + 6 + fm.ascent()), tick.label);
+    }
+    // Today: a quiet green line, labelled where it meets the axis.
+    const double todayX = xOf(TimelineAxis::dayOf(today()) + 0.5);
+    if (todayX >= plot.left() && todayX <= plot.right()) {
+        p.setPen(QPen(kToday, 1.2, Qt::DashLine));
+        p.drawLine(QPointF(todayX, plot.top()), QPointF(todayX, axisTop));
+        p.setPen(kToday);
+        const QString label = tr("Today");
+        p.drawText(QPointF(todayX - fm.horizontalAdvance(label) - 3, axisTop + 6 + fm.ascent()), label);
+    }
+    p.restore();
+    p.setPen(kMutedText);
+    const QString caption = TimelineAxis::spanCaption(m_startDay, unit);
+    if (!caption.isEmpty())
+        p.drawText(QPoint(12, axisTop + 6 + fm.ascent()), caption);
+}
+
+void TimelineWidget::paintMarks(QPainter &p) const
+{
+    const QRect plot = plotRect();
+    p.save();
+    p.setClipRect(plot.adjusted(-int(kMarkRadius) - 4, 0, int(kMarkRadius) + 4, 0));
+    const double left = m_startDay - 1;
+    const double right = m_startDay + visibleDays() + 1;
+    const QPointF *selected = nullptr;
+    QPointF selectedCenter;
+    // Records of one lane drawn on (almost) the same spot, e.g. the 12 values of one ECG:
+    // counted so that one dot does not hide eleven records.
+    QHash<QPair<int, int>, QPair<QPointF, int>> stacks;
+    for (const Mark &m : m_marks) {
+        if (m.day < left || m.day > right)
+            continue;
+        const QRect lane = laneRect(m.kind);
+        if (lane.isEmpty())
+            continue;
+        const QPointF c(xOf(m.day), lane.center().y() + 0.5);
+        auto &stack = stacks[qMakePair(int(m.kind), qRound(c.x() / 3))];
+        stack = qMakePair(c, stack.second + 1);
+        if (!m.displayable) {
+            // "Could not display": a hollow grey square, still clickable.
+            p.setPen(QPen(kMutedText, 1.2));
+            p.setBrush(Qt::NoBrush);
+            p.drawRect(QRectF(c.x() - kMarkRadius + 1, c.y() - kMarkRadius + 1, 2 * kMarkRadius - 2, 2 * kMarkRadius - 2));
+        } else {
+            p.setPen(QPen(Qt::white, 1));
+            p.setBrush(facilityColor(m.facilityId));
+            p.drawEllipse(c, kMarkRadius, kMarkRadius);
+            if (m.abnormal) {
+                p.setPen(QPen(kAbnormal, 1.6));
+                p.setBrush(Qt::NoBrush);
+                p.drawEllipse(c, kMarkRadius + 2.5, kMarkRadius + 2.5);
+            }
+        }
+        if (m.row == m_selectedRow) {
+            selectedCenter = c;
+            selected = &selectedCenter;
+        }
+    }
+    QFont small = p.font();
+    small.setPointSizeF(small.pointSizeF() * 0.8);
+    p.setFont(small);
+    p.setPen(kMutedText);
+    for (const auto &stack : std::as_const(stacks)) {
+        if (stack.second > 1)
+            p.drawText(stack.first + QPointF(kMarkRadius + 6, -kMarkRadius + 2), QString::number(stack.second));
+    }
+    p.setFont(font());
+    if (selected) {
+        p.setPen(QPen(kSelection, 2));
+        p.setBrush(Qt::NoBrush);
+        p.drawEllipse(*selected, kMarkRadius + 4.5, kMarkRadius + 4.5);
+    }
+    p.restore();
+}
