@@ -30,6 +30,8 @@ public:
     QHttpServerResponse everything(const QString &patient, const QHttpServerRequest &request);
     QHttpServerResponse searchOrganizations(const QHttpServerRequest &request);
     QHttpServerResponse readOrganization(const QString &id, const QHttpServerRequest &request);
+    /// `POST /audit/print`: the viewer reports a print or PDF export of a patient's records.
+    QHttpServerResponse recordExport(const QHttpServerRequest &request);
 
 private:
     /// The session, or the response to send instead (401, or 500 on a store failure).

@@ -65,6 +65,8 @@ void HubServer::addRoutes()
                    [this](const QString &id, const QHttpServerRequest &request) {
                        return m_fhir.readOrganization(id, request);
                    });
+    m_server.route(QStringLiteral("/audit/print"), Method::AnyKnown,
+                   [this](const QHttpServerRequest &request) { return m_fhir.recordExport(request); });
     // Clinical record types; the handlers answer 404 for a type the hub does not serve.
     m_server.route(QStringLiteral("/fhir/<arg>"), Method::AnyKnown,
                    [this](const QString &type, const QHttpServerRequest &request) {

@@ -11,6 +11,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QSet>
+#include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QTest>
 
@@ -126,11 +127,14 @@ private slots:
     void badSearches_data();
     void badSearches();
     void auditRecordsReads();
+    void printAndExportAreAudited_data();
+    void printAndExportAreAudited();
     void disclosurePolicyWithholdsLabs();
     void responsesValidateAgainstFhirSchema();
 
 private:
     Reply get(const QString &pathOrUrl, const QString &token = {});
+    Reply post(const QString &path, const QByteArray &body);
     /// Every entry of a search or $everything, following next links; fails the test on error.
     QList<QJsonObject> all(const QString &path, int *total = nullptr, int *pages = nullptr);
     QString networkIdOf(const QString &facility, const QString &localId) const;
@@ -631,6 +635,69 @@ void tst_FhirRecords::auditRecordsReads()
     QVERIFY(everything);
     QVERIFY(read);
     QVERIFY(search);
+}
+
+Reply tst_FhirRecords::post(const QString &path, const QByteArray &body)
+{
+    QNetworkRequest request(m_hub.baseUrl().resolved(QUrl(path)));
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setCaCertificates(QSslCertificate::fromPath(m_hub.caFile()));
+    request.setSslConfiguration(tls);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    request.setRawHeader("Authorization", "Bearer " + m_token.toLatin1());
+    QNetworkReply *reply = m_network.post(request, body);
+    QEventLoop loop;
+    connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    Reply result{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll()};
+    reply->deleteLater();
+    return result;
+}
+
+void tst_FhirRecords::printAndExportAreAudited_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("action"); // audit action expected for p00001, or empty
+
+    QTest::newRow("print") << QByteArray(R"({"patient":"p00001","what":"print","sections":["cover","medication"]})")
+                           << 204 << QStringLiteral("print");
+    QTest::newRow("pdf export") << QByteArray(R"({"patient":"p00001","what":"pdf-export","sections":["labs"]})")
+                                << 204 << QStringLiteral("export");
+    QTest::newRow("unknown kind") << QByteArray(R"({"patient":"p00001","what":"fax","sections":["labs"]})")
+                                  << 400 << QString();
+    QTest::newRow("sections not strings") << QByteArray(R"({"patient":"p00001","what":"print","sections":[1]})")
+                                          << 400 << QString();
+    QTest::newRow("garbage") << QByteArray("{not json") << 400 << QString();
+    QTest::newRow("unknown patient") << QByteArray(R"({"patient":"p99999","what":"print","sections":["cover"]})")
+                                     << 404 << QString();
+}
+
+void tst_FhirRecords::printAndExportAreAudited()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(int, status);
+    QFETCH(QString, action);
+
+    auto countRows = [&](const QString &wanted) {
+        int rows = 0;
+        const QJsonArray audit = m_hub.runJson({QStringLiteral("audit"), QStringLiteral("list")});
+        for (const QJsonValue &value : audit) {
+            const QJsonObject row = value.toObject();
+            rows += row.value(QStringLiteral("action")).toString() == wanted
+                && row.value(QStringLiteral("patient")).toString() == QLatin1String("p00001")
+                && row.value(QStringLiteral("user")).toString() == QLatin1String("demo-doctor")
+                && row.value(QStringLiteral("outcome")).toString() == QLatin1String("success");
+        }
+        return rows;
+    };
+    const int before = action.isEmpty() ? 0 : countRows(action);
+    const Reply reply = post(QStringLiteral("/audit/print"), body);
+    QCOMPARE(reply.status, status);
+    if (status != 204)
+        QVERIFY(!reply.issueCode().isEmpty());
+    if (!action.isEmpty())
+        QCOMPARE(countRows(action), before + 1);
 }
 
 void tst_FhirRecords::disclosurePolicyWithholdsLabs()
