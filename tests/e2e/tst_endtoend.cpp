@@ -9,6 +9,11 @@
 #include "patientsearch.h"
 #include "patientsearchmodel.h"
 #include "patientsearchpanel.h"
+#include "patientrecordview.h"
+#include "clinicalrecord.h"
+#include "everythingfetch.h"
+#include "labresultsmodel.h"
+#include "timelinemodel.h"
 
 #include <QAbstractItemModel>
 #include <QComboBox>
@@ -60,10 +65,13 @@ private slots:
     void nonConsentedPatientIsNeverVisible();
     void withdrawnConsentDisappearsOnNextSearch();
     void idleLockHidesDataUntilThePasswordIsGiven();
+    void recordViewShowsTheSharedHistory();
+    void recordClosesWhenConsentIsWithdrawn();
 
 private:
     std::unique_ptr<HubSession> loggedInSession();
     int auditCount(const QString &action, const QString &outcome) const;
+    PatientRecordView *openRecord(MainWindow &window, const QString &patientId);
     QStringList search(MainWindow &window, const QString &name, const QString &identifier = {});
 
     HubProcess m_hub;
@@ -442,6 +450,115 @@ void TestEndToEnd::idleLockHidesDataUntilThePasswordIsGiven()
     QVERIFY(panel->isVisible());
     window.setIdleLockTimeout(MainWindow::kDefaultIdleLock);
     QVERIFY(!search(window, consentedName).isEmpty());
+}
+
+// Searches the patient by ID, activates the result row with Enter and waits for the record
+// view to finish loading; nullptr if any step fails.
+PatientRecordView *TestEndToEnd::openRecord(MainWindow &window, const QString &patientId)
+{
+    if (search(window, QString(), patientId) != QStringList{patientId})
+        return nullptr;
+    auto *view = window.findChild<QTableView *>(QStringLiteral("resultView"));
+    auto *record = window.findChild<PatientRecordView *>(QStringLiteral("patientRecordView"));
+    if (!view || !record)
+        return nullptr;
+    QSignalSpy finished(record->fetch(), &EverythingFetch::finished);
+    QSignalSpy failed(record->fetch(), &EverythingFetch::failed);
+    view->setFocus();
+    view->setCurrentIndex(view->model()->index(0, 0));
+    QTest::keyClick(view, Qt::Key_Return);
+    if (!QTest::qWaitFor([&] { return finished.count() + failed.count() > 0; }, 30'000) || !failed.isEmpty())
+        return nullptr;
+    return record;
+}
+
+void TestEndToEnd::recordViewShowsTheSharedHistory()
+{
+    // p00001 has the demo history that hub/demohistories.h documents: diagnoses E11.9, I10,
+    // E78.5 at the outpatient hospital and J18.9 for the admission; one allergy; admission and
+    // discharge (ADT-22, ADT-52); drips on the first three days (two a day); 8 labs a visit with
+    // HbA1c drifting above its range (H); a 12-lead ECG.
+    const QString patientId = QStringLiteral("p00001");
+    QVERIFY(m_consented.contains(patientId));
+    auto session = loggedInSession();
+    QVERIFY2(session, "login failed");
+    MainWindow window(session.get());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    PatientRecordView *record = openRecord(window, patientId);
+    QVERIFY2(record, "the record view did not load");
+    QVERIFY(record->isVisible());
+    QCOMPARE(record->patient().id, patientId);
+
+    QHash<ClinicalRecord::Kind, int> perKind;
+    QSet<QString> facilities;
+    const TimelineModel *timeline = record->timelineModel();
+    for (int row = 0; row < timeline->rowCount(); ++row) {
+        const QModelIndex index = timeline->index(row, 0);
+        ++perKind[ClinicalRecord::Kind(index.data(TimelineModel::KindRole).toInt())];
+        facilities.insert(index.data(TimelineModel::FacilityRole).toString());
+    }
+    QCOMPARE(perKind.value(ClinicalRecord::Kind::Diagnoses), 4);
+    QCOMPARE(perKind.value(ClinicalRecord::Kind::Allergies), 1);
+    QCOMPARE(perKind.value(ClinicalRecord::Kind::Admissions), 2);
+    QCOMPARE(perKind.value(ClinicalRecord::Kind::Injections), 6);
+    QVERIFY(perKind.value(ClinicalRecord::Kind::Prescriptions) > 0);
+    QVERIFY(perKind.value(ClinicalRecord::Kind::Physiology) > 0);
+    QVERIFY(perKind.value(ClinicalRecord::Kind::Labs) >= 8);
+
+    // The marks name the facilities that hold the patient, as the hub's own patient list says.
+    QSet<QString> holders;
+    QString error;
+    for (const QJsonValue &value : m_hub.runJson({QStringLiteral("patient"), QStringLiteral("list")}, &error)) {
+        if (value.toObject().value(QLatin1String("id")).toString() != patientId)
+            continue;
+        for (const QJsonValue &identifier : value.toObject().value(QLatin1String("identifiers")).toArray())
+            holders.insert(identifier.toObject().value(QLatin1String("facility")).toString());
+    }
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(facilities, holders);
+
+    // The lab table has HbA1c with at least one result flagged high.
+    const QAbstractItemModel *labs = record->labModel();
+    int hba1cRow = -1;
+    for (int row = 0; row < labs->rowCount(); ++row) {
+        if (labs->index(row, 0).data().toString().contains(QLatin1String("HbA1c")))
+            hba1cRow = row;
+    }
+    QVERIFY2(hba1cRow >= 0, "no HbA1c row in the lab table");
+    bool high = false;
+    for (int column = 0; column < labs->columnCount(); ++column)
+        high = high || labs->index(hba1cRow, column).data().toString().endsWith(QLatin1String(" H"));
+    QVERIFY2(high, "no HbA1c result flagged H");
+}
+
+void TestEndToEnd::recordClosesWhenConsentIsWithdrawn()
+{
+    const QString patientId = QStringLiteral("p00001");
+    auto session = loggedInSession();
+    QVERIFY2(session, "login failed");
+    MainWindow window(session.get());
+    window.show();
+    PatientRecordView *record = openRecord(window, patientId);
+    QVERIFY2(record, "the record view did not load");
+    QVERIFY(record->timelineModel()->rowCount() > 0);
+    const PatientSummary patient = record->patient();
+
+    QString error;
+    m_hub.run({QStringLiteral("consent"), QStringLiteral("withdraw"), QStringLiteral("--patient"), patientId,
+               QStringLiteral("--facility"), kClinic}, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    m_consented.remove(patientId);
+
+    // The next request for the record learns it; the record closes with an explanation.
+    QSignalSpy failed(record->fetch(), &EverythingFetch::failed);
+    record->openPatient(patient);
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 20'000);
+    QCOMPARE(failed.at(0).at(0).value<HubError>().kind, HubError::Kind::NotFound);
+    QCOMPARE(record->timelineModel()->rowCount(), 0);
+    auto *status = record->findChild<QLabel *>(QStringLiteral("recordStatus"));
+    QVERIFY(status && !status->text().isEmpty());
 }
 
 QTEST_MAIN(TestEndToEnd)
