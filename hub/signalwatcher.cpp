@@ -1,5 +1,9 @@
 #include "signalwatcher.h"
 
+#include <QtGlobal>
+
+#ifdef Q_OS_UNIX
+
 #include <QSocketNotifier>
 
 #include <csignal>
@@ -36,5 +40,16 @@ SignalWatcher::SignalWatcher(std::initializer_list<int> signalNumbers, QObject *
         ::sigaction(signalNumber, &action, nullptr);
     }
 }
+
+#else
+
+// Windows has no self-pipe; a console Ctrl+C ends the process the default way, and SQLite's
+// journal keeps the database consistent. The hub is run as a service on Linux in practice.
+SignalWatcher::SignalWatcher(std::initializer_list<int>, QObject *parent)
+    : QObject(parent)
+{
+}
+
+#endif
 
 SignalWatcher::~SignalWatcher() = default;
