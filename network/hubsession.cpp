@@ -259,6 +259,12 @@ QNetworkReply *HubSession::getAuthorized(const QString &path, const QUrlQuery &q
                 std::move(handler));
 }
 
+QNetworkReply *HubSession::postAuthorized(const QString &path, const QByteArray &body,
+                                          QObject *context, ResponseHandler handler)
+{
+    return send(Method::Post, path, {}, body, m_token, m_transferTimeout, context, std::move(handler));
+}
+
 void HubSession::cancel(QNetworkReply *reply)
 {
     if (!reply)

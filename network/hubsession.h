@@ -67,6 +67,9 @@ public:
     /// the reply is dropped with cancel() or \a context is destroyed first.
     QNetworkReply *getAuthorized(const QString &path, const QUrlQuery &query, QObject *context,
                                  ResponseHandler handler);
+    /// The same for an authenticated POST of the JSON document \a body.
+    QNetworkReply *postAuthorized(const QString &path, const QByteArray &body, QObject *context,
+                                  ResponseHandler handler);
     /// Stops a request from getAuthorized() without calling its handler.
     static void cancel(QNetworkReply *reply);
 

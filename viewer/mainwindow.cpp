@@ -4,12 +4,14 @@
 #include "huberror.h"
 #include "hubsession.h"
 #include "idlewatcher.h"
+#include "imageviewerwindow.h"
 #include "lockscreen.h"
 #include "patientrecordview.h"
 #include "patientsearchpanel.h"
 
 #include <QAction>
 #include <QCloseEvent>
+#include <QFileDialog>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -64,6 +66,14 @@ MainWindow::~MainWindow() = default;
 void MainWindow::createMenus()
 {
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    QAction *openFolder = fileMenu->addAction(tr("Open &Images…"), this,
+                                              [this] { openImages(false); });
+    openFolder->setObjectName(QStringLiteral("openImagesAction"));
+    openFolder->setShortcut(QKeySequence::Open);
+    QAction *openFiles = fileMenu->addAction(tr("Open Image &Files…"), this,
+                                             [this] { openImages(true); });
+    openFiles->setObjectName(QStringLiteral("openImageFilesAction"));
+    fileMenu->addSeparator();
     m_lockAction = fileMenu->addAction(tr("Loc&k screen"), this, &MainWindow::lock);
     m_lockAction->setObjectName(QStringLiteral("lockAction"));
     m_lockAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
@@ -141,7 +151,9 @@ void MainWindow::onLoginSucceeded()
         return;
     m_lockAction->setEnabled(true);
     m_idleWatcher->restart();
-    if (m_pageBeforeLock == m_recordView) {
+    if (m_imageViewer && m_pageBeforeLock == m_imageViewer) {
+        m_pages->setCurrentWidget(m_imageViewer);
+    } else if (m_pageBeforeLock == m_recordView) {
         m_pages->setCurrentWidget(m_recordView);
         // The record may have been cut short by the lock (the token was revoked): fetch again.
         m_recordView->openPatient(m_recordView->patient());
@@ -163,6 +175,31 @@ void MainWindow::backToSearch()
     m_recordView->closePatient();
     m_pages->setCurrentWidget(m_searchPanel);
     m_searchPanel->focusResults();
+}
+
+void MainWindow::openImages(bool files)
+{
+    // A folder (a patient's CD) is the common case; single files are the exception.
+    const QStringList paths = files
+        ? QFileDialog::getOpenFileNames(this, tr("Open Image Files"))
+        : QStringList{QFileDialog::getExistingDirectory(this, tr("Open Image Folder"))};
+    if (paths.isEmpty() || paths.first().isEmpty())
+        return;
+    if (!m_imageViewer) {
+        m_imageViewer = new ImageViewerWindow(m_pages);
+        m_pages->addWidget(m_imageViewer);
+        connect(m_imageViewer, &ImageViewerWindow::closeRequested, this, &MainWindow::closeImages);
+    }
+    if (m_pages->currentWidget() != m_imageViewer)
+        m_pageBeforeImages = m_pages->currentWidget();
+    m_pages->setCurrentWidget(m_imageViewer);
+    m_imageViewer->openPaths(paths);
+}
+
+void MainWindow::closeImages()
+{
+    m_imageViewer->setSeries({}); // no patient pixels kept once the viewer is left
+    m_pages->setCurrentWidget(m_pageBeforeImages ? m_pageBeforeImages : m_searchPanel);
 }
 
 void MainWindow::onLoginFailed(const HubError &error)

@@ -7,6 +7,7 @@
 
 class HubSession;
 class IdleWatcher;
+class ImageViewerWindow;
 class LockScreen;
 class PatientRecordView;
 class PatientSearchPanel;
@@ -58,11 +59,15 @@ private:
     void onLoginFailed(const HubError &error);
     void openRecord(const PatientSummary &patient);
     void backToSearch();
+    void openImages(bool files);
+    void closeImages();
 
     QPointer<HubSession> m_session;
     QStackedWidget *m_pages = nullptr;
     PatientSearchPanel *m_searchPanel = nullptr;
     PatientRecordView *m_recordView = nullptr;
+    ImageViewerWindow *m_imageViewer = nullptr; ///< created on first use
+    QWidget *m_pageBeforeImages = nullptr;
     QWidget *m_pageBeforeLock = nullptr;
     LockScreen *m_lockScreen = nullptr;
     IdleWatcher *m_idleWatcher = nullptr;

@@ -10,6 +10,7 @@
 #include "messagelabel.h"
 #include "patientheader.h"
 #include "recorddetailview.h"
+#include "referralpacketdialog.h"
 #include "timelinemodel.h"
 #include "timelinewidget.h"
 
@@ -109,6 +110,13 @@ QWidget *PatientRecordView::createToolbar()
     layout->setSpacing(16);
     layout->addWidget(back, 0, Qt::AlignTop);
     layout->addWidget(m_header, 1);
+    auto *referral = new QPushButton(tr("Create referral packet…"), bar);
+    referral->setObjectName(QStringLiteral("referralButton"));
+    referral->setToolTip(tr("Print or export a referral packet for this patient (Ctrl+P)"));
+    connect(referral, &QPushButton::clicked, this, &PatientRecordView::openReferralDialog);
+    auto *shortcut = new QShortcut(QKeySequence::Print, this, this, &PatientRecordView::openReferralDialog);
+    shortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    layout->addWidget(referral, 0, Qt::AlignTop);
     return bar;
 }
 
@@ -211,6 +219,18 @@ QString PatientRecordView::currentDetailPage() const
     return m_details->currentWidget()->objectName();
 }
 
+void PatientRecordView::openReferralDialog()
+{
+    if (m_patient.id.isEmpty())
+        return;
+    QHash<QString, QString> names;
+    for (const QString &id : m_timelineModel->facilities())
+        names.insert(id, m_timelineModel->facilityName(id));
+    auto *dialog = new ReferralPacketDialog(m_session, m_patient, m_timelineModel->records(), names, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
 void PatientRecordView::openPatient(const PatientSummary &patient)
 {
     closePatient();
@@ -226,6 +246,9 @@ void PatientRecordView::openPatient(const PatientSummary &patient)
 void PatientRecordView::closePatient()
 {
     m_fetch->cancel();
+    // Nothing of the patient stays on screen after leaving, not even a packet being prepared.
+    for (ReferralPacketDialog *dialog : findChildren<ReferralPacketDialog *>())
+        dialog->close();
     m_patient = {};
     m_header->setPatient({});
     m_header->clearAllergies();

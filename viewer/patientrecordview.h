@@ -48,6 +48,8 @@ public:
     TimelineWidget *timeline() const { return m_timeline; }
     /// The detail page on show: "placeholder", "labTable", "medicationView", "recordDetail".
     QString currentDetailPage() const;
+    /// Opens the referral packet dialog (objectName "referralDialog") on the loaded record.
+    void openReferralDialog();
 
 Q_SIGNALS:
     void backRequested();

@@ -1,0 +1,170 @@
+#include "referralpacketwriter.h"
+
+#include "referralpacket.h"
+#include "referralpackethtml.h"
+#include "referraltr.h"
+
+#include <QAbstractTextDocumentLayout>
+#include <QDir>
+#include <QFileInfo>
+#include <QImage>
+#include <QPageLayout>
+#include <QPagedPaintDevice>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QSaveFile>
+#include <QTextBlock>
+#include <QTextCursor>
+#include <QTextDocument>
+
+#include <cmath>
+
+namespace {
+
+using Tr = ReferralTr;
+
+/// The document is laid out at 96 units per inch whatever the device's resolution, so that
+/// HTML pixel sizes, images and point sizes keep their proportions on 300 dpi PDFs and
+/// 600 dpi printers alike; the painter scales to the device.
+constexpr double kDocumentDpi = 96.0;
+constexpr double kFooterHeight = 40.0;
+const QMarginsF kMarginsMm(20, 16, 20, 12);
+
+/// Noto Sans Mono CJK JP, not the proportional Noto Sans CJK JP: Qt 6.4's PDF engine writes
+/// no text mapping for the proportional face's Latin digits, so IDs, doses and lab values
+/// could not be searched or copied (pdftotext loses them). Half-width fixed Latin is also what
+/// Japanese forms printed in MS Gothic look like.
+const QStringList kBodyFamilies = {QStringLiteral("Noto Sans Mono CJK JP"), QStringLiteral("Noto Sans CJK JP")};
+
+QFont bodyFont()
+{
+    QFont font;
+    font.setFamilies(kBodyFamilies);
+    return font;
+}
+
+void drawFooter(QPainter &painter, const ReferralPacket &packet, int page, int pageCount, const QRectF &area)
+{
+    painter.save();
+    painter.setPen(QPen(QColor(0x8a, 0x93, 0x9c), 0.6));
+    const double top = area.top() + 10;
+    painter.drawLine(QPointF(area.left(), top), QPointF(area.right(), top));
+    // In the document's units (7.5 pt at 96 dpi): the painter is scaled to the device already.
+    QFont font = bodyFont();
+    font.setPixelSize(10);
+    painter.setFont(font);
+    painter.setPen(QColor(0x33, 0x3d, 0x47));
+    const double lineHeight = 13;
+    const QRectF first(area.left(), top + 3, area.width(), lineHeight);
+    const QRectF second = first.translated(0, lineHeight);
+    const QString patient = Tr::tr("Patient: %1 (ID %2)").arg(packet.patient.name, packet.patient.id);
+    const QString pageText = Tr::tr("Page %1 / %2").arg(page).arg(pageCount);
+    const QString printed = Tr::tr("Printed %1 by %2")
+                                .arg(QLocale::c().toString(packet.printedAt, QStringLiteral("yyyy/MM/dd HH:mm")),
+                                     packet.printedBy);
+    const QString sources = Tr::tr("Records from: %1").arg(packet.sourceFacilities().join(Tr::tr(", ")));
+    const QFontMetricsF metrics(font, painter.device());
+    painter.drawText(first, Qt::AlignLeft | Qt::AlignVCenter, patient);
+    painter.drawText(first, Qt::AlignRight | Qt::AlignVCenter, pageText);
+    // The source list can be long; the printing note on the right must stay whole.
+    const double printedWidth = metrics.horizontalAdvance(printed) + 16;
+    painter.drawText(second, Qt::AlignLeft | Qt::AlignVCenter,
+                     metrics.elidedText(sources, Qt::ElideRight, second.width() - printedWidth));
+    painter.drawText(second, Qt::AlignRight | Qt::AlignVCenter, printed);
+    painter.restore();
+}
+
+/// QTextDocument has no "keep with next": a section heading that lands at the foot of a page
+/// is moved to the next one, so it never stands apart from its table.
+void keepHeadingsWithTheirContent(QTextDocument *document, double pageHeight)
+{
+    constexpr double kMinimumSpaceBelow = 90; // the heading, its rule and two table rows
+    for (QTextBlock block = document->begin(); block.isValid(); block = block.next()) {
+        if (block.blockFormat().headingLevel() != 2)
+            continue;
+        const QRectF rect = document->documentLayout()->blockBoundingRect(block);
+        const double below = pageHeight - std::fmod(rect.top(), pageHeight);
+        if (below < kMinimumSpaceBelow && block.blockFormat().pageBreakPolicy() == QTextFormat::PageBreak_Auto) {
+            QTextBlockFormat format;
+            format.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);
+            QTextCursor(block).mergeBlockFormat(format); // relayouts what follows
+        }
+    }
+}
+
+} // namespace
+
+ReferralWriteResult ReferralPacketWriter::paint(const ReferralPacket &packet, QPagedPaintDevice *device,
+                                                const PageHook &hook)
+{
+    const QPageLayout layout(QPageSize(QPageSize::A4), QPageLayout::Portrait, kMarginsMm, QPageLayout::Millimeter);
+    device->setPageLayout(layout);
+
+    QTextDocument document;
+    QImage dpiReference(1, 1, QImage::Format_RGB32);
+    dpiReference.setDotsPerMeterX(qRound(kDocumentDpi / 0.0254));
+    dpiReference.setDotsPerMeterY(qRound(kDocumentDpi / 0.0254));
+    document.documentLayout()->setPaintDevice(&dpiReference);
+    QFont font = bodyFont();
+    font.setPointSizeF(9.5);
+    document.setDefaultFont(font);
+    document.setDocumentMargin(0);
+    const QRectF paintRect = layout.paintRect(QPageLayout::Point);
+    const double bodyWidth = paintRect.width() * kDocumentDpi / 72.0;
+    const double bodyHeight = paintRect.height() * kDocumentDpi / 72.0 - kFooterHeight;
+    document.setPageSize(QSizeF(bodyWidth, bodyHeight));
+    fillReferralDocument(&document, packet);
+    keepHeadingsWithTheirContent(&document, bodyHeight);
+    const int pageCount = document.pageCount();
+
+    QPainter painter;
+    if (!painter.begin(device))
+        return {Tr::tr("Could not start printing."), 0};
+    const double scale = device->logicalDpiX() / kDocumentDpi;
+    painter.scale(scale, scale);
+    QAbstractTextDocumentLayout::PaintContext context;
+    context.palette.setColor(QPalette::Text, Qt::black);
+    for (int page = 0; page < pageCount; ++page) {
+        if (page > 0 && !device->newPage())
+            return {Tr::tr("Could not start a new page."), page};
+        painter.save();
+        const QRectF clip(0, page * bodyHeight, bodyWidth, bodyHeight);
+        painter.translate(0, -clip.top());
+        painter.setClipRect(clip);
+        context.clip = clip;
+        document.documentLayout()->draw(&painter, context);
+        painter.restore();
+        drawFooter(painter, packet, page + 1, pageCount, QRectF(0, bodyHeight, bodyWidth, kFooterHeight));
+        if (hook && !hook(page + 1, pageCount))
+            return {Tr::tr("Printing was stopped."), page + 1};
+    }
+    if (!painter.end())
+        return {Tr::tr("Could not finish printing."), pageCount};
+    return {{}, pageCount};
+}
+
+ReferralWriteResult ReferralPacketWriter::writePdf(const ReferralPacket &packet, const QString &path,
+                                                   const PageHook &hook)
+{
+    const QString shown = QDir::toNativeSeparators(path);
+    if (QFileInfo(path).isDir())
+        return {Tr::tr("Cannot write the PDF to %1: it is a folder.").arg(shown), 0};
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return {Tr::tr("Cannot write the PDF to %1: %2").arg(shown, file.errorString()), 0};
+    ReferralWriteResult result;
+    {
+        QPdfWriter writer(&file);
+        writer.setResolution(300);
+        writer.setCreator(QStringLiteral("Renkei"));
+        writer.setTitle(Tr::tr("Referral packet: %1").arg(packet.patient.name));
+        result = paint(packet, &writer, hook);
+    } // the writer finishes the PDF when it goes
+    if (!result.ok()) {
+        file.cancelWriting();
+        return result;
+    }
+    if (!file.commit())
+        return {Tr::tr("Cannot write the PDF to %1: %2").arg(shown, file.errorString()), 0};
+    return result;
+}
