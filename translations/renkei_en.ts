@@ -2,6 +2,468 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <source>MMMM d, yyyy</source>
+        <extracomment>Date format of the printed packet (QDate::toString), e.g. &quot;yyyy年M月d日&quot;</extracomment>
+        <translation>MMMM d, yyyy</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unknown</translation>
+    </message>
+    <message>
+        <source>None on record</source>
+        <translation>None on record</translation>
+    </message>
+    <message>
+        <source>Prescribed %1 at %2</source>
+        <translation>Prescribed %1 at %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Referral Letter</source>
+        <translation>Referral Letter</translation>
+    </message>
+    <message>
+        <source>Attending doctor</source>
+        <translation>Attending doctor</translation>
+    </message>
+    <message>
+        <source>Dr. %1</source>
+        <translation>Dr. %1</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Doctor: %1</source>
+        <translation>Doctor: %1</translation>
+    </message>
+    <message>
+        <source>Thank you for seeing the following patient.</source>
+        <translation>Thank you for seeing the following patient.</translation>
+    </message>
+    <message>
+        <source> (age %1)</source>
+        <translation> (age %1)</translation>
+    </message>
+    <message>
+        <source>Patient name</source>
+        <translation>Patient name</translation>
+    </message>
+    <message>
+        <source>(%1)</source>
+        <translation>(%1)</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>Patient ID</source>
+        <translation>Patient ID</translation>
+    </message>
+    <message>
+        <source>Diagnoses</source>
+        <translation>Diagnoses</translation>
+    </message>
+    <message>
+        <source>Purpose of referral</source>
+        <translation>Purpose of referral</translation>
+    </message>
+    <message>
+        <source>History and course</source>
+        <translation>History and course</translation>
+    </message>
+    <message>
+        <source>Current medication</source>
+        <translation>Current medication</translation>
+    </message>
+    <message>
+        <source>Allergies</source>
+        <translation>Allergies</translation>
+    </message>
+    <message>
+        <source>Discharge summary</source>
+        <translation>Discharge summary</translation>
+    </message>
+    <message>
+        <source>Laboratory results</source>
+        <translation>Laboratory results</translation>
+    </message>
+    <message>
+        <source>Enclosed</source>
+        <translation>Enclosed</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>Records from the regional network: %1</source>
+        <translation>Records from the regional network: %1</translation>
+    </message>
+    <message>
+        <source>No discharge summary is shared.</source>
+        <translation>No discharge summary is shared.</translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation>Source: %1</translation>
+    </message>
+    <message>
+        <source>The full text is kept by %1; ask them for a copy if needed.</source>
+        <translation>The full text is kept by %1; ask them for a copy if needed.</translation>
+    </message>
+    <message>
+        <source>Drug</source>
+        <translation>Drug</translation>
+    </message>
+    <message>
+        <source>Dose</source>
+        <translation>Dose</translation>
+    </message>
+    <message>
+        <source>Usage</source>
+        <translation>Usage</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Days</translation>
+    </message>
+    <message>
+        <source>Prescribed</source>
+        <translation>Prescribed</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>No laboratory results were chosen.</source>
+        <translation>No laboratory results were chosen.</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>Reference range</source>
+        <translation>Reference range</translation>
+    </message>
+    <message>
+        <source>H: above, L: below the reference range. Newest first.</source>
+        <translation>H: above, L: below the reference range. Newest first.</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Patient: %1 (ID %2)</source>
+        <translation>Patient: %1 (ID %2)</translation>
+    </message>
+    <message>
+        <source>Page %1 / %2</source>
+        <translation>Page %1 / %2</translation>
+    </message>
+    <message>
+        <source>Printed %1 by %2</source>
+        <translation>Printed %1 by %2</translation>
+    </message>
+    <message>
+        <source>Records from: %1</source>
+        <translation>Records from: %1</translation>
+    </message>
+    <message>
+        <source>Could not start printing.</source>
+        <translation>Could not start printing.</translation>
+    </message>
+    <message>
+        <source>Could not start a new page.</source>
+        <translation>Could not start a new page.</translation>
+    </message>
+    <message>
+        <source>Printing was stopped.</source>
+        <translation>Printing was stopped.</translation>
+    </message>
+    <message>
+        <source>Could not finish printing.</source>
+        <translation>Could not finish printing.</translation>
+    </message>
+    <message>
+        <source>Cannot write the PDF to %1: it is a folder.</source>
+        <translation>Cannot write the PDF to %1: it is a folder.</translation>
+    </message>
+    <message>
+        <source>Cannot write the PDF to %1: %2</source>
+        <translation>Cannot write the PDF to %1: %2</translation>
+    </message>
+    <message>
+        <source>Referral packet: %1</source>
+        <translation>Referral packet: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ImageViewerWindow</name>
+    <message>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Close the image viewer</source>
+        <translation>Close the image viewer</translation>
+    </message>
+    <message>
+        <source>Window/Level</source>
+        <translation>Window/Level</translation>
+    </message>
+    <message>
+        <source>Drag to change window and level (W)</source>
+        <translation>Drag to change window and level (W)</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Length</translation>
+    </message>
+    <message>
+        <source>Drag to measure a length (L)</source>
+        <translation>Drag to measure a length (L)</translation>
+    </message>
+    <message>
+        <source>Pan</source>
+        <translation>Pan</translation>
+    </message>
+    <message>
+        <source>Drag to move the image (P)</source>
+        <translation>Drag to move the image (P)</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Fit</translation>
+    </message>
+    <message>
+        <source>Fit to window (F)</source>
+        <translation>Fit to window (F)</translation>
+    </message>
+    <message>
+        <source>Invert</source>
+        <translation>Invert</translation>
+    </message>
+    <message>
+        <source>Invert grey scale (I)</source>
+        <translation>Invert grey scale (I)</translation>
+    </message>
+    <message>
+        <source>Rotate</source>
+        <translation>Rotate</translation>
+    </message>
+    <message>
+        <source>Rotate 90° clockwise (R)</source>
+        <translation>Rotate 90° clockwise (R)</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Reset</translation>
+    </message>
+    <message>
+        <source>Reset the view (Esc)</source>
+        <translation>Reset the view (Esc)</translation>
+    </message>
+    <message>
+        <source>1×2</source>
+        <translation>1×2</translation>
+    </message>
+    <message>
+        <source>Show two viewports side by side</source>
+        <translation>Show two viewports side by side</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Play</translation>
+    </message>
+    <message>
+        <source>Play or stop cine (Space)</source>
+        <translation>Play or stop cine (Space)</translation>
+    </message>
+    <message>
+        <source> fps</source>
+        <translation> fps</translation>
+    </message>
+    <message>
+        <source>Cine frame rate</source>
+        <translation>Cine frame rate</translation>
+    </message>
+    <message>
+        <source>Reading images…</source>
+        <translation>Reading images…</translation>
+    </message>
+    <message>
+        <source>Unreadable files</source>
+        <translation>Unreadable files</translation>
+    </message>
+    <message>
+        <source>(no description)</source>
+        <translation>(no description)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1
+%n image(s)</source>
+        <translation>
+            <numerusform>%1
+%n image(s)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) read</source>
+        <translation>
+            <numerusform>%n image(s) read</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) could not be read</source>
+        <translation>
+            <numerusform>%n file(s) could not be read</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+</context>
+<context>
+    <name>ImageViewport</name>
+    <message>
+        <source>%1 mm</source>
+        <translation>%1 mm</translation>
+    </message>
+    <message>
+        <source>%1 px</source>
+        <translation>%1 px</translation>
+    </message>
+    <message>
+        <source>No image loaded</source>
+        <translation>No image loaded</translation>
+    </message>
+    <message>
+        <source>This file cannot be read:
+%1</source>
+        <translation>This file cannot be read:
+%1</translation>
+    </message>
+    <message>
+        <source>This image cannot be displayed:
+%1</source>
+        <translation>This image cannot be displayed:
+%1</translation>
+    </message>
+    <message>
+        <source>%1 (C %2 / W %3)	%4</source>
+        <translation>%1 (C %2 / W %3)	%4</translation>
+    </message>
+    <message>
+        <source>File window %1 (C %2 / W %3)	%4</source>
+        <translation>File window %1 (C %2 / W %3)	%4</translation>
+    </message>
+    <message>
+        <source>Invert	I</source>
+        <translation>Invert	I</translation>
+    </message>
+    <message>
+        <source>Reset view	Esc</source>
+        <translation>Reset view	Esc</translation>
+    </message>
+    <message>
+        <source>ID: %1</source>
+        <translation>ID: %1</translation>
+    </message>
+    <message>
+        <source>Se: %1  Im: %2</source>
+        <translation>Se: %1  Im: %2</translation>
+    </message>
+    <message>
+        <source>Frame %1 / %2</source>
+        <translation>Frame %1 / %2</translation>
+    </message>
+    <message>
+        <source>Image %1 / %2</source>
+        <translation>Image %1 / %2</translation>
+    </message>
+    <message>
+        <source>Pos: %1 mm</source>
+        <translation>Pos: %1 mm</translation>
+    </message>
+    <message>
+        <source>Thk: %1 mm</source>
+        <translation>Thk: %1 mm</translation>
+    </message>
+    <message>
+        <source>C: %1  W: %2</source>
+        <translation>C: %1  W: %2</translation>
+    </message>
+    <message>
+        <source>Zoom: %1%</source>
+        <translation>Zoom: %1%</translation>
+    </message>
+    <message>
+        <source>Inverted</source>
+        <translation>Inverted</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Lossy compressed</source>
+        <translation>Lossy compressed</translation>
+    </message>
+    <message>
+        <source>Brain</source>
+        <translation>Brain</translation>
+    </message>
+    <message>
+        <source>Abdomen</source>
+        <translation>Abdomen</translation>
+    </message>
+    <message>
+        <source>Mediastinum</source>
+        <translation>Mediastinum</translation>
+    </message>
+    <message>
+        <source>Lung</source>
+        <translation>Lung</translation>
+    </message>
+    <message>
+        <source>Bone</source>
+        <translation>Bone</translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <source>Patient information is hidden. Enter your password to continue where you left off.</source>
@@ -145,6 +607,22 @@
         <source>Loc&amp;k screen</source>
         <translation>Loc&amp;k screen</translation>
     </message>
+    <message>
+        <source>Open &amp;Images…</source>
+        <translation>Open &amp;Images…</translation>
+    </message>
+    <message>
+        <source>Open Image &amp;Files…</source>
+        <translation>Open Image &amp;Files…</translation>
+    </message>
+    <message>
+        <source>Open Image Files</source>
+        <translation>Open Image Files</translation>
+    </message>
+    <message>
+        <source>Open Image Folder</source>
+        <translation>Open Image Folder</translation>
+    </message>
 </context>
 <context>
     <name>PatientHeader</name>
@@ -253,6 +731,14 @@
             <numerusform>%n could not be displayed.</numerusform>
             <numerusform>%n could not be displayed.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Create referral packet…</source>
+        <translation>Create referral packet…</translation>
+    </message>
+    <message>
+        <source>Print or export a referral packet for this patient (Ctrl+P)</source>
+        <translation>Print or export a referral packet for this patient (Ctrl+P)</translation>
     </message>
 </context>
 <context>
@@ -396,6 +882,164 @@
     <message>
         <source>Showing the first %1 of %2; please narrow the conditions.</source>
         <translation>Showing the first %1 of %2; please narrow the conditions.</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralPacket</name>
+    <message>
+        <source>Drug</source>
+        <translation>Drug</translation>
+    </message>
+    <message>
+        <source>Food</source>
+        <translation>Food</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Environment</translation>
+    </message>
+    <message>
+        <source>Biologic</source>
+        <translation>Biologic</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralPacketDialog</name>
+    <message>
+        <source>Cover letter (referral letter)</source>
+        <translation>Cover letter (referral letter)</translation>
+    </message>
+    <message>
+        <source>Latest discharge summary</source>
+        <translation>Latest discharge summary</translation>
+    </message>
+    <message>
+        <source>Current medication</source>
+        <translation>Current medication</translation>
+    </message>
+    <message>
+        <source>Laboratory results (chosen tests)</source>
+        <translation>Laboratory results (chosen tests)</translation>
+    </message>
+    <message>
+        <source>with trend charts</source>
+        <translation>with trend charts</translation>
+    </message>
+    <message>
+        <source>Diagnoses</source>
+        <translation>Diagnoses</translation>
+    </message>
+    <message>
+        <source>Allergies</source>
+        <translation>Allergies</translation>
+    </message>
+    <message>
+        <source>Referral packet for %1</source>
+        <translation>Referral packet for %1</translation>
+    </message>
+    <message>
+        <source>Print preview</source>
+        <translation>Print preview</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <source>Cover letter</source>
+        <translation>Cover letter</translation>
+    </message>
+    <message>
+        <source>e.g. Shinshu Central Hospital, Gastroenterology</source>
+        <translation>e.g. Shinshu Central Hospital, Gastroenterology</translation>
+    </message>
+    <message>
+        <source>Name, or leave empty for the attending doctor</source>
+        <translation>Name, or leave empty for the attending doctor</translation>
+    </message>
+    <message>
+        <source>e.g. further examination and treatment</source>
+        <translation>e.g. further examination and treatment</translation>
+    </message>
+    <message>
+        <source>Past history, course, and anything the receiving doctor should know</source>
+        <translation>Past history, course, and anything the receiving doctor should know</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>To (facility):</source>
+        <translation>To (facility):</translation>
+    </message>
+    <message>
+        <source>To (doctor):</source>
+        <translation>To (doctor):</translation>
+    </message>
+    <message>
+        <source>Purpose:</source>
+        <translation>Purpose:</translation>
+    </message>
+    <message>
+        <source>History and course:</source>
+        <translation>History and course:</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>From:</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>Contents</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Print preview: referral packet for %1</source>
+        <translation>Print preview: referral packet for %1</translation>
+    </message>
+    <message>
+        <source>No printer is set up on this computer. Export a PDF instead, or ask your administrator to add a printer.</source>
+        <translation>No printer is set up on this computer. Export a PDF instead, or ask your administrator to add a printer.</translation>
+    </message>
+    <message>
+        <source>Print referral packet</source>
+        <translation>Print referral packet</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent %n page(s) to %1.</source>
+        <translation>
+            <numerusform>Sent %n page(s) to %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export referral packet as PDF</source>
+        <translation>Export referral packet as PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n page(s) to %1.</source>
+        <translation>
+            <numerusform>Saved %n page(s) to %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Note: this hub does not record prints yet, so this one is not in the audit trail. Please tell your administrator.</source>
+        <translation>Note: this hub does not record prints yet, so this one is not in the audit trail. Please tell your administrator.</translation>
+    </message>
+    <message>
+        <source>Note: the print could not be recorded in the audit trail: %1</source>
+        <translation>Note: the print could not be recorded in the audit trail: %1</translation>
     </message>
 </context>
 <context>

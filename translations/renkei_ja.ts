@@ -2,6 +2,468 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <source>MMMM d, yyyy</source>
+        <extracomment>Date format of the printed packet (QDate::toString), e.g. &quot;yyyy年M月d日&quot;</extracomment>
+        <translation>yyyy年M月d日</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男性</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女性</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>その他</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <source>None on record</source>
+        <translation>記録なし</translation>
+    </message>
+    <message>
+        <source>Prescribed %1 at %2</source>
+        <translation>%1 %2 処方</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Referral Letter</source>
+        <translation>診療情報提供書</translation>
+    </message>
+    <message>
+        <source>Attending doctor</source>
+        <translation>担当医</translation>
+    </message>
+    <message>
+        <source>Dr. %1</source>
+        <translation>%1 先生 御侍史</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>紹介元</translation>
+    </message>
+    <message>
+        <source>Doctor: %1</source>
+        <translation>医師: %1</translation>
+    </message>
+    <message>
+        <source>Thank you for seeing the following patient.</source>
+        <translation>下記の患者をご紹介いたします。ご高診のほど、よろしくお願い申し上げます。</translation>
+    </message>
+    <message>
+        <source> (age %1)</source>
+        <translation>（%1歳）</translation>
+    </message>
+    <message>
+        <source>Patient name</source>
+        <translation>患者氏名</translation>
+    </message>
+    <message>
+        <source>(%1)</source>
+        <translation>（%1）</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>生年月日</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>性別</translation>
+    </message>
+    <message>
+        <source>Patient ID</source>
+        <translation>患者ID</translation>
+    </message>
+    <message>
+        <source>Diagnoses</source>
+        <translation>傷病名</translation>
+    </message>
+    <message>
+        <source>Purpose of referral</source>
+        <translation>紹介目的</translation>
+    </message>
+    <message>
+        <source>History and course</source>
+        <translation>既往歴・経過</translation>
+    </message>
+    <message>
+        <source>Current medication</source>
+        <translation>現在の処方</translation>
+    </message>
+    <message>
+        <source>Allergies</source>
+        <translation>アレルギー</translation>
+    </message>
+    <message>
+        <source>Discharge summary</source>
+        <translation>退院時サマリー</translation>
+    </message>
+    <message>
+        <source>Laboratory results</source>
+        <translation>検査結果</translation>
+    </message>
+    <message>
+        <source>Enclosed</source>
+        <translation>添付資料</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Records from the regional network: %1</source>
+        <translation>地域医療連携ネットワークの記録: %1</translation>
+    </message>
+    <message>
+        <source>No discharge summary is shared.</source>
+        <translation>共有されている退院時サマリーはありません。</translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation>出典: %1</translation>
+    </message>
+    <message>
+        <source>The full text is kept by %1; ask them for a copy if needed.</source>
+        <translation>本文は %1 が保管しています。必要な場合は同院にお問い合わせください。</translation>
+    </message>
+    <message>
+        <source>Drug</source>
+        <translation>薬剤</translation>
+    </message>
+    <message>
+        <source>Dose</source>
+        <translation>用量</translation>
+    </message>
+    <message>
+        <source>Usage</source>
+        <translation>用法</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>日数</translation>
+    </message>
+    <message>
+        <source>Prescribed</source>
+        <translation>処方日</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>出典</translation>
+    </message>
+    <message>
+        <source>No laboratory results were chosen.</source>
+        <translation>検査結果は選択されていません。</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>検査項目</translation>
+    </message>
+    <message>
+        <source>Reference range</source>
+        <translation>基準値</translation>
+    </message>
+    <message>
+        <source>H: above, L: below the reference range. Newest first.</source>
+        <translation>H: 基準値より高値、L: 基準値より低値。新しい日付から順に表示。</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>備考</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <source>Patient: %1 (ID %2)</source>
+        <translation>患者: %1（ID %2）</translation>
+    </message>
+    <message>
+        <source>Page %1 / %2</source>
+        <translation>%1 / %2 ページ</translation>
+    </message>
+    <message>
+        <source>Printed %1 by %2</source>
+        <translation>印刷: %1　%2</translation>
+    </message>
+    <message>
+        <source>Records from: %1</source>
+        <translation>記録の出典: %1</translation>
+    </message>
+    <message>
+        <source>Could not start printing.</source>
+        <translation>印刷を開始できませんでした。</translation>
+    </message>
+    <message>
+        <source>Could not start a new page.</source>
+        <translation>次のページを開始できませんでした。</translation>
+    </message>
+    <message>
+        <source>Printing was stopped.</source>
+        <translation>印刷は中止されました。</translation>
+    </message>
+    <message>
+        <source>Could not finish printing.</source>
+        <translation>印刷を完了できませんでした。</translation>
+    </message>
+    <message>
+        <source>Cannot write the PDF to %1: it is a folder.</source>
+        <translation>%1 はフォルダーのため、PDFを書き出せません。</translation>
+    </message>
+    <message>
+        <source>Cannot write the PDF to %1: %2</source>
+        <translation>%1 にPDFを書き出せません: %2</translation>
+    </message>
+    <message>
+        <source>Referral packet: %1</source>
+        <translation>紹介状セット: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ImageViewerWindow</name>
+    <message>
+        <source>Back</source>
+        <translation>戻る</translation>
+    </message>
+    <message>
+        <source>Close the image viewer</source>
+        <translation>画像ビューアを閉じる</translation>
+    </message>
+    <message>
+        <source>Window/Level</source>
+        <translation>ウィンドウ調整</translation>
+    </message>
+    <message>
+        <source>Drag to change window and level (W)</source>
+        <translation>ドラッグでウィンドウレベル・幅を変更 (W)</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>距離計測</translation>
+    </message>
+    <message>
+        <source>Drag to measure a length (L)</source>
+        <translation>ドラッグで距離を計測 (L)</translation>
+    </message>
+    <message>
+        <source>Pan</source>
+        <translation>移動</translation>
+    </message>
+    <message>
+        <source>Drag to move the image (P)</source>
+        <translation>ドラッグで画像を移動 (P)</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>全体表示</translation>
+    </message>
+    <message>
+        <source>Fit to window (F)</source>
+        <translation>ウィンドウに合わせる (F)</translation>
+    </message>
+    <message>
+        <source>Invert</source>
+        <translation>白黒反転</translation>
+    </message>
+    <message>
+        <source>Invert grey scale (I)</source>
+        <translation>階調を白黒反転 (I)</translation>
+    </message>
+    <message>
+        <source>Rotate</source>
+        <translation>回転</translation>
+    </message>
+    <message>
+        <source>Rotate 90° clockwise (R)</source>
+        <translation>時計回りに90°回転 (R)</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>リセット</translation>
+    </message>
+    <message>
+        <source>Reset the view (Esc)</source>
+        <translation>表示をリセット (Esc)</translation>
+    </message>
+    <message>
+        <source>1×2</source>
+        <translation>1×2</translation>
+    </message>
+    <message>
+        <source>Show two viewports side by side</source>
+        <translation>2画面を左右に並べて表示</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>再生</translation>
+    </message>
+    <message>
+        <source>Play or stop cine (Space)</source>
+        <translation>シネ再生・停止 (Space)</translation>
+    </message>
+    <message>
+        <source> fps</source>
+        <translation> fps</translation>
+    </message>
+    <message>
+        <source>Cine frame rate</source>
+        <translation>シネのフレームレート</translation>
+    </message>
+    <message>
+        <source>Reading images…</source>
+        <translation>画像を読み込み中…</translation>
+    </message>
+    <message>
+        <source>Unreadable files</source>
+        <translation>読み込めないファイル</translation>
+    </message>
+    <message>
+        <source>(no description)</source>
+        <translation>(説明なし)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1
+%n image(s)</source>
+        <translation>
+            <numerusform>%1
+%n 画像</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) read</source>
+        <translation>
+            <numerusform>%n 件の画像を読み込みました</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) could not be read</source>
+        <translation>
+            <numerusform>%n 件のファイルを読み込めませんでした</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+</context>
+<context>
+    <name>ImageViewport</name>
+    <message>
+        <source>%1 mm</source>
+        <translation>%1 mm</translation>
+    </message>
+    <message>
+        <source>%1 px</source>
+        <translation>%1 px</translation>
+    </message>
+    <message>
+        <source>No image loaded</source>
+        <translation>画像が読み込まれていません</translation>
+    </message>
+    <message>
+        <source>This file cannot be read:
+%1</source>
+        <translation>このファイルは読み込めません:
+%1</translation>
+    </message>
+    <message>
+        <source>This image cannot be displayed:
+%1</source>
+        <translation>この画像は表示できません:
+%1</translation>
+    </message>
+    <message>
+        <source>%1 (C %2 / W %3)	%4</source>
+        <translation>%1 (WL %2 / WW %3)	%4</translation>
+    </message>
+    <message>
+        <source>File window %1 (C %2 / W %3)	%4</source>
+        <translation>ファイルのウィンドウ %1 (WL %2 / WW %3)	%4</translation>
+    </message>
+    <message>
+        <source>Invert	I</source>
+        <translation>白黒反転	I</translation>
+    </message>
+    <message>
+        <source>Reset view	Esc</source>
+        <translation>表示をリセット	Esc</translation>
+    </message>
+    <message>
+        <source>ID: %1</source>
+        <translation>ID: %1</translation>
+    </message>
+    <message>
+        <source>Se: %1  Im: %2</source>
+        <translation>Se: %1  Im: %2</translation>
+    </message>
+    <message>
+        <source>Frame %1 / %2</source>
+        <translation>フレーム %1 / %2</translation>
+    </message>
+    <message>
+        <source>Image %1 / %2</source>
+        <translation>画像 %1 / %2</translation>
+    </message>
+    <message>
+        <source>Pos: %1 mm</source>
+        <translation>位置: %1 mm</translation>
+    </message>
+    <message>
+        <source>Thk: %1 mm</source>
+        <translation>厚さ: %1 mm</translation>
+    </message>
+    <message>
+        <source>C: %1  W: %2</source>
+        <translation>WL: %1  WW: %2</translation>
+    </message>
+    <message>
+        <source>Zoom: %1%</source>
+        <translation>拡大率: %1%</translation>
+    </message>
+    <message>
+        <source>Inverted</source>
+        <translation>白黒反転</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>読み込み中…</translation>
+    </message>
+    <message>
+        <source>Lossy compressed</source>
+        <translation>非可逆圧縮</translation>
+    </message>
+    <message>
+        <source>Brain</source>
+        <translation>頭部</translation>
+    </message>
+    <message>
+        <source>Abdomen</source>
+        <translation>腹部</translation>
+    </message>
+    <message>
+        <source>Mediastinum</source>
+        <translation>縦隔</translation>
+    </message>
+    <message>
+        <source>Lung</source>
+        <translation>肺野</translation>
+    </message>
+    <message>
+        <source>Bone</source>
+        <translation>骨</translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <source>Patient information is hidden. Enter your password to continue where you left off.</source>
@@ -145,6 +607,22 @@
         <source>Loc&amp;k screen</source>
         <translation>画面をロック(&amp;K)</translation>
     </message>
+    <message>
+        <source>Open &amp;Images…</source>
+        <translation>画像を開く(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Open Image &amp;Files…</source>
+        <translation>画像ファイルを開く(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Open Image Files</source>
+        <translation>画像ファイルを開く</translation>
+    </message>
+    <message>
+        <source>Open Image Folder</source>
+        <translation>画像フォルダを開く</translation>
+    </message>
 </context>
 <context>
     <name>PatientHeader</name>
@@ -250,6 +728,14 @@
         <translation>
             <numerusform>%n 件は表示できませんでした。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Create referral packet…</source>
+        <translation>紹介状セットを作成…</translation>
+    </message>
+    <message>
+        <source>Print or export a referral packet for this patient (Ctrl+P)</source>
+        <translation>この患者の紹介状セットを印刷・PDF書き出し (Ctrl+P)</translation>
     </message>
 </context>
 <context>
@@ -392,6 +878,164 @@
     <message>
         <source>Showing the first %1 of %2; please narrow the conditions.</source>
         <translation>%2 件中 %1 件を表示しています。条件を絞り込んでください。</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralPacket</name>
+    <message>
+        <source>Drug</source>
+        <translation>薬剤</translation>
+    </message>
+    <message>
+        <source>Food</source>
+        <translation>食物</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>環境</translation>
+    </message>
+    <message>
+        <source>Biologic</source>
+        <translation>生物学的製剤</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralPacketDialog</name>
+    <message>
+        <source>Cover letter (referral letter)</source>
+        <translation>表紙（診療情報提供書）</translation>
+    </message>
+    <message>
+        <source>Latest discharge summary</source>
+        <translation>最新の退院時サマリー</translation>
+    </message>
+    <message>
+        <source>Current medication</source>
+        <translation>現在の処方</translation>
+    </message>
+    <message>
+        <source>Laboratory results (chosen tests)</source>
+        <translation>検査結果（選んだ項目）</translation>
+    </message>
+    <message>
+        <source>with trend charts</source>
+        <translation>推移グラフを付ける</translation>
+    </message>
+    <message>
+        <source>Diagnoses</source>
+        <translation>傷病名</translation>
+    </message>
+    <message>
+        <source>Allergies</source>
+        <translation>アレルギー</translation>
+    </message>
+    <message>
+        <source>Referral packet for %1</source>
+        <translation>%1 さんの紹介状セット</translation>
+    </message>
+    <message>
+        <source>Print preview</source>
+        <translation>印刷プレビュー</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>印刷…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>PDF書き出し…</translation>
+    </message>
+    <message>
+        <source>Cover letter</source>
+        <translation>診療情報提供書</translation>
+    </message>
+    <message>
+        <source>e.g. Shinshu Central Hospital, Gastroenterology</source>
+        <translation>例: 信州中央病院 消化器内科</translation>
+    </message>
+    <message>
+        <source>Name, or leave empty for the attending doctor</source>
+        <translation>氏名（空欄なら「担当医」）</translation>
+    </message>
+    <message>
+        <source>e.g. further examination and treatment</source>
+        <translation>例: 精査加療のお願い</translation>
+    </message>
+    <message>
+        <source>Past history, course, and anything the receiving doctor should know</source>
+        <translation>既往歴・経過など、紹介先の先生にお伝えしたいこと</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1　%2</translation>
+    </message>
+    <message>
+        <source>To (facility):</source>
+        <translation>宛先医療機関:</translation>
+    </message>
+    <message>
+        <source>To (doctor):</source>
+        <translation>宛先医師:</translation>
+    </message>
+    <message>
+        <source>Purpose:</source>
+        <translation>紹介目的:</translation>
+    </message>
+    <message>
+        <source>History and course:</source>
+        <translation>既往歴・経過:</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>紹介元:</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Print preview: referral packet for %1</source>
+        <translation>印刷プレビュー: %1 さんの紹介状セット</translation>
+    </message>
+    <message>
+        <source>No printer is set up on this computer. Export a PDF instead, or ask your administrator to add a printer.</source>
+        <translation>このパソコンにはプリンターが設定されていません。PDFに書き出すか、管理者にプリンターの追加を依頼してください。</translation>
+    </message>
+    <message>
+        <source>Print referral packet</source>
+        <translation>紹介状セットの印刷</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent %n page(s) to %1.</source>
+        <translation>
+            <numerusform>%1 に %n ページを送りました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export referral packet as PDF</source>
+        <translation>紹介状セットをPDFに書き出し</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF文書 (*.pdf)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n page(s) to %1.</source>
+        <translation>
+            <numerusform>%n ページを %1 に保存しました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Note: this hub does not record prints yet, so this one is not in the audit trail. Please tell your administrator.</source>
+        <translation>注意: このハブはまだ印刷の記録に対応していないため、今回の印刷・書き出しは監査記録に残りません。管理者にお知らせください。</translation>
+    </message>
+    <message>
+        <source>Note: the print could not be recorded in the audit trail: %1</source>
+        <translation>注意: 印刷・書き出しを監査記録に残せませんでした: %1</translation>
     </message>
 </context>
 <context>
