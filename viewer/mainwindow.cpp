@@ -12,9 +12,11 @@
 #include <QAction>
 #include <QCloseEvent>
 #include <QFileDialog>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
 #include <QStackedWidget>
 #include <QStatusBar>
 
@@ -57,7 +59,11 @@ MainWindow::MainWindow(HubSession *session, QWidget *parent)
         connect(m_session, &HubSession::loginFailed, this, &MainWindow::onLoginFailed);
     }
 
-    resize(1120, 680);
+    // The record view wants room (timeline above, detail below): most of the screen, not a
+    // fixed small window.
+    const QScreen *screen = QGuiApplication::primaryScreen();
+    const QSize available = screen ? screen->availableSize() : QSize(1280, 800);
+    resize(QSize(1120, 680).expandedTo(available * 0.9).boundedTo(available));
     m_searchPanel->focusNameField();
 }
 
