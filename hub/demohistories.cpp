@@ -1,5 +1,6 @@
 #include "demohistories.h"
 
+#include "demodocuments.h"
 #include "iso2022jp.h"
 
 #include <QDate>
@@ -120,6 +121,31 @@ public:
             return Failure{QStringLiteral("cannot create %1").arg(folder)};
         QFile file(folder + QLatin1Char('/') + fileName);
         if (!file.open(QIODevice::WriteOnly) || file.write(*bytes) != bytes->size())
+            return Failure{QStringLiteral("cannot write %1: %2").arg(file.fileName(), file.errorString())};
+        ++m_files;
+        return success();
+    }
+
+    /// The admission's discharge summary as CDA R2 in the extended storage,
+    /// `…/ID/<discharge date>/18842-5/<standard file name>.xml`, written two hours after discharge.
+    Status writeDischargeSummary(const QDateTime &admitted, const QDateTime &discharged)
+    {
+        const QDateTime written = discharged.addSecs(2 * 3600);
+        const QStringList doctor = m_doctor.split(QLatin1Char('^'));
+        const QByteArray bytes = DemoDocuments::dischargeSummaryCda(
+            {m_facility, m_facilityName, m_localId, m_patient.familyName, m_patient.givenName, m_patient.gender,
+             m_patient.birthDate, doctor.value(1), doctor.value(2), admitted, discharged, written});
+        const QString type = QStringLiteral("18842-5");
+        const QString care = hl7Date(discharged.date());
+        const QString folder = QStringLiteral("%1/%2/%3/%4/%5/%6/%7")
+                                   .arg(m_root, m_facility, m_localId.left(3), m_localId.mid(3, 3), m_localId, care, type);
+        const QString fileName = QStringLiteral("%1_%2_%3_%4_%5_01_1.xml")
+                                     .arg(m_localId, care, type, QStringLiteral("%1").arg(++m_orderNumber, 15, 10, QLatin1Char('0')),
+                                          written.toString(QStringLiteral("yyyyMMddHHmmsszzz")));
+        if (!QDir().mkpath(folder))
+            return Failure{QStringLiteral("cannot create %1").arg(folder)};
+        QFile file(folder + QLatin1Char('/') + fileName);
+        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
             return Failure{QStringLiteral("cannot write %1: %2").arg(file.fileName(), file.errorString())};
         ++m_files;
         return success();
@@ -388,6 +414,8 @@ Status writeAdmission(PatientWriter &w, const Course &course, const QDateTime &a
     if (const Status s = w.write(QStringLiteral("OMG-13"), admitted.date(), ecgTime.addSecs(1800), QStringLiteral("ORU^R01^ORU_R01"), ecg); !s)
         return s;
 
+    if (const Status s = w.writeDischargeSummary(admitted, discharged); !s)
+        return s;
     return w.write(QStringLiteral("ADT-52"), discharged.date(), discharged.addSecs(1800), QStringLiteral("ADT^A03^ADT_A03"),
                    {segment(QStringLiteral("EVN"), {{2, hl7Time(discharged)}, {6, hl7Time(discharged)}}),
                     segment(QStringLiteral("PV1"), {{1, QStringLiteral("0001")}, {2, QStringLiteral("I")}, {3, ward},

@@ -20,7 +20,13 @@
 /// - at the admission hospital (the other hospital when the patient has both, else the same):
 ///   ADT-00, one admission (ADT-22, ADT-52 after 8-12 days) for 肺炎 (J18.9, PPR-01), OMP-02
 ///   drips for the first three days (生理食塩液 base + セフトリアキソン, ソリタ-T3 base +
-///   ビタメジン), admission labs (OML-11) and an OMG-13 12-lead ECG with intervals.
+///   ビタメジン), admission labs (OML-11), an OMG-13 12-lead ECG with intervals, and a
+///   discharge summary (退院時サマリー, LOINC 18842-5) as Japanese CDA R2 XML in the extended
+///   storage (`…/ID/<discharge date>/18842-5/ID_date_18842-5_order_stamp_01_1.xml`), dated two
+///   hours after discharge, with the sections 入院時診断 (肺炎（J18.9）), 入院経過 (the stay and the
+///   セフトリアキソン drip), 退院時処方 (ムコダイン錠５００ｍｇ … ７日分) and 退院時の状態 (軽快。自宅退院。);
+///   the exact texts are in hub/demodocuments.h. It imports as DocumentReference + Binary
+///   (disclosure kind `summaries`).
 /// Drug (HOT9) and lab (JLAC10) codes follow the real code structure but are illustrative:
 /// this is demo data, not a drug master.
 namespace DemoHistories {

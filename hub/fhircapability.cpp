@@ -35,6 +35,12 @@ QJsonObject recordResource(const QString &type)
         recordParam(QStringLiteral("code"), QStringLiteral("token"), QStringLiteral("code or system|code of the main code (JLAC10, HOT9, ICD-10, ...)")),
         recordParam(QStringLiteral("date"), QStringLiteral("date"), QStringLiteral("Clinical date, YYYY[-MM[-DD[Thh:mm[:ss]]]] with eq, ge, le, gt, lt")),
     });
+    if (type == QLatin1String("DocumentReference")) {
+        QJsonArray params = resource.value(QStringLiteral("searchParam")).toArray();
+        params.append(recordParam(QStringLiteral("type"), QStringLiteral("token"),
+                                  QStringLiteral("The document's type, like code (LOINC 18842-5 discharge summary, ...)")));
+        resource.insert(QStringLiteral("searchParam"), params);
+    }
     return resource;
 }
 
@@ -84,6 +90,11 @@ QJsonObject fhirCapabilityStatement(const QDateTime &startedAt)
     resources.append(organization);
     for (const QString &type : recordTypes())
         resources.append(recordResource(type));
+    QJsonObject binary{{QStringLiteral("type"), QStringLiteral("Binary")},
+                       {QStringLiteral("documentation"),
+                        QStringLiteral("Document content; visible exactly when its DocumentReference is")}};
+    binary.insert(QStringLiteral("interaction"), interactions({"read"}).value(QStringLiteral("interaction")));
+    resources.append(binary);
 
     return QJsonObject{
         {QStringLiteral("resourceType"), QStringLiteral("CapabilityStatement")},

@@ -95,7 +95,9 @@ QHttpServerResponse FhirEndpoints::searchRecords(const QString &type, const QHtt
 
 QHttpServerResponse FhirEndpoints::readRecord(const QString &type, const QString &id, const QHttpServerRequest &request)
 {
-    if (!recordTypes().contains(type))
+    // A Binary is stored with its DocumentReference's patient and disclosure kind, so the same
+    // consent and policy join decides whether it is visible.
+    if (!recordTypes().contains(type) && type != QLatin1String("Binary"))
         return Http::bodyTooLarge(request) ? Http::bodyTooLargeOutcome() : Http::notFound(request);
     TokenStore::Session session;
     if (auto refused = admitGet(request, session))

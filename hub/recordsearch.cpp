@@ -110,7 +110,7 @@ const QStringList &recordTypes()
         QStringLiteral("Encounter"), QStringLiteral("Condition"), QStringLiteral("AllergyIntolerance"),
         QStringLiteral("MedicationRequest"), QStringLiteral("MedicationAdministration"),
         QStringLiteral("ServiceRequest"), QStringLiteral("Observation"), QStringLiteral("DiagnosticReport"),
-        QStringLiteral("ImagingStudy"), QStringLiteral("NutritionOrder")};
+        QStringLiteral("ImagingStudy"), QStringLiteral("NutritionOrder"), QStringLiteral("DocumentReference")};
     return types;
 }
 
@@ -126,7 +126,9 @@ QueryParse<RecordQuery> parseRecordSearch(const QString &type, const QueryParame
                                        QStringLiteral("category"), QStringLiteral("date"),
                                        QStringLiteral("code"), QStringLiteral("_count"),
                                        QStringLiteral("_sort"), QStringLiteral("_offset")};
-        if (!known.contains(key))
+        // DocumentReference's main code is its `type`, which FHIR searches by that name.
+        const bool documentType = key == QLatin1String("type") && type == QLatin1String("DocumentReference");
+        if (!known.contains(key) && !documentType)
             return unknownParameter<RecordQuery>(key);
         if (value.isEmpty())
             return invalid<RecordQuery>(QStringLiteral("Empty value for search parameter '%1'").arg(key));
@@ -136,11 +138,11 @@ QueryParse<RecordQuery> parseRecordSearch(const QString &type, const QueryParame
         if (key == QLatin1String("patient") || key == QLatin1String("subject")) {
             for (const QString &id : value.split(QLatin1Char(',')))
                 query.patients << patientId(id);
-        } else if (key == QLatin1String("category") || key == QLatin1String("code")) {
+        } else if (key == QLatin1String("category") || key == QLatin1String("code") || documentType) {
             const auto list = tokens(value);
             if (!list)
                 return invalid<RecordQuery>(QStringLiteral("Invalid %1 '%2' (expected code or system|code)").arg(key, value));
-            (key == QLatin1String("code") ? query.codes : query.categories) << *list;
+            (key == QLatin1String("category") ? query.categories : query.codes) << *list;
         } else if (key == QLatin1String("date")) {
             if (!addDate(value, query.dates))
                 return invalid<RecordQuery>(QStringLiteral("Invalid date '%1' (expected [eq|ge|le|gt|lt]"

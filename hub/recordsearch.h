@@ -9,7 +9,8 @@
 
 using QueryParameters = QList<QPair<QString, QString>>;
 
-/// The clinical resource types the hub serves (what the importers store).
+/// The clinical resource types the hub serves with read and search (what the importers store).
+/// Binary is not among them: it is only read, through its DocumentReference's visibility.
 const QStringList &recordTypes();
 
 /// A token search value: `code` or `system|code`.

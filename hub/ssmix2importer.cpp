@@ -1,6 +1,7 @@
 #include "ssmix2importer.h"
 
 #include "facilities.h"
+#include "documentmapping.h"
 #include "fhirmapping.h"
 #include "hl7message.h"
 #include "iso2022jp.h"
@@ -17,6 +18,7 @@
 #include <QJsonDocument>
 
 #include <algorithm>
+#include <functional>
 
 namespace {
 
@@ -102,6 +104,8 @@ public:
     /// Imports \a file as the current version of its record.
     Status importCurrent(const Ssmix2::StorageFile &file)
     {
+        if (file.document)
+            return importDocument(file);
         const QString key = file.name.identity();
         ResourceRepository resources(m_store);
         const auto version = resources.importedVersion(m_facility, key);
@@ -192,6 +196,57 @@ public:
     bool wasImported = false;
 
 private:
+    /// An extended-storage document: DocumentReference + Binary with the original bytes. Its
+    /// version is the file name plus a SHA-1 of the content, since hospitals often rewrite a
+    /// document in place under the same name.
+    Status importDocument(const Ssmix2::StorageFile &file)
+    {
+        const QString key = file.name.identity();
+        QFile input(file.path);
+        if (!input.open(QIODevice::ReadOnly))
+            return fail(file, QStringLiteral("cannot read: %1").arg(input.errorString()));
+        const QByteArray bytes = input.readAll();
+        const QString fileName = file.relativePath.section(QLatin1Char('/'), -1);
+        const QString versionText = fileName + QLatin1Char('#')
+            + QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha1).toHex());
+        ResourceRepository resources(m_store);
+        const auto version = resources.importedVersion(m_facility, key);
+        if (!version)
+            return Failure{version.error()};
+        if (version->has_value() && **version == versionText) {
+            ++m_report.unchanged;
+            return success();
+        }
+
+        if (const Status begun = m_store.beginTransaction(); !begun)
+            return begun;
+        auto patient = findOrCreatePatient(file.name.patientId, [] { return std::optional<Ssmix2::PidDemographics>(); });
+        if (!patient) {
+            m_store.rollback();
+            return Failure{patient.error()};
+        }
+        const Ssmix2::MappingContext context{hashHex(m_facility + QLatin1Char('\n') + key, 24),
+                                             QStringLiteral("Patient/") + *patient, m_facility, file.name.dataType};
+        const auto mapped = Ssmix2::mapDocument({bytes, fileName, file.name.dataType, file.name.careDate}, context);
+        if (!mapped) {
+            m_store.rollback();
+            return fail(file, mapped.error());
+        }
+        QList<ResourceRow> rows;
+        for (const Ssmix2::MappedResource &r : *mapped)
+            rows << ResourceRow{r.json.value(QStringLiteral("id")).toString(), r.type, *patient, m_facility,
+                                r.kind, r.date, r.code, QJsonDocument(r.json).toJson(QJsonDocument::Compact)};
+        if (const Status stored = resources.replaceSource(m_facility, key, versionText, *patient, rows); !stored) {
+            m_store.rollback();
+            return stored;
+        }
+        if (const Status committed = m_store.commit(); !committed)
+            return committed;
+        m_report.resources += int(rows.size());
+        ++(version->has_value() ? m_report.replaced : m_report.imported);
+        return success();
+    }
+
     Status fail(const Ssmix2::StorageFile &file, const QString &reason)
     {
         ++m_report.failed;
@@ -201,7 +256,6 @@ private:
 
     Result<QString> findOrCreatePatient(const Ssmix2::StorageFile &file, const Ssmix2::Hl7Message &message)
     {
-        PatientRepository patients(m_store);
         const QString localId = file.name.patientId;
         const QString pidId = message.first(QStringLiteral("PID"))
             ? message.first(QStringLiteral("PID"))->value(3) : QString();
@@ -211,6 +265,21 @@ private:
                                          QStringLiteral("PID-3 '%1' differs from the storage folder's patient ID '%2'; "
                                                         "imported under the folder's patient, demographics not taken")
                                              .arg(pidId, localId)};
+        // Mapped only for a new patient: most messages are of patients already known.
+        return findOrCreatePatient(localId, [&]() -> std::optional<Ssmix2::PidDemographics> {
+            if (!pidMatches)
+                return std::nullopt;
+            const auto mapped = Ssmix2::mapFhir(message, {QString(), QString(), m_facility, QStringLiteral("ADT-00")});
+            return mapped ? mapped->patient : std::nullopt;
+        });
+    }
+
+    /// The network patient of (facility, \a localId), created when new with what
+    /// \a demographics() tells (a document alone tells nothing).
+    Result<QString> findOrCreatePatient(const QString &localId,
+                                        const std::function<std::optional<Ssmix2::PidDemographics>()> &demographics)
+    {
+        PatientRepository patients(m_store);
         const auto found = patients.findByLocalId(m_facility, localId);
         if (!found)
             return Failure{found.error()};
@@ -220,11 +289,8 @@ private:
         Patient patient;
         patient.id = networkPatientId(m_facility, localId);
         patient.gender = QStringLiteral("unknown");
-        if (pidMatches) {
-            const auto mapped = Ssmix2::mapFhir(message, {QString(), QString(), m_facility, QStringLiteral("ADT-00")});
-            if (mapped && mapped->patient)
-                fillDemographics(patient, *mapped->patient);
-        }
+        if (const auto known = demographics())
+            fillDemographics(patient, *known);
         patient.identifiers.append({m_facility, {}, localId});
         if (const Status added = patients.add(patient); !added)
             return Failure{added.error()};

@@ -137,7 +137,8 @@ Result<VisibleRecords::Page> VisibleRecords::search(const RecordQuery &q) const
 Result<VisibleRecords::Page> VisibleRecords::everything(const QString &patient, const EverythingQuery &q,
                                                         int offset, int limit) const
 {
-    QStringList conditions{QStringLiteral("r.patient = ?")};
+    // Binary is content, not a record: its DocumentReference links to it.
+    QStringList conditions{QStringLiteral("r.patient = ?"), QStringLiteral("r.type <> 'Binary'")};
     QVariantList values{m_viewer, patient};
     if (!q.since.isEmpty()) {
         conditions << QStringLiteral("r.updated >= ?");

@@ -7,6 +7,7 @@
 #include "ssmix2importer.h"
 #include "store.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -83,6 +84,7 @@ private slots:
     void garbageFieldsNeverCrash();
     void kindsAreDisclosureKinds_data();
     void kindsAreDisclosureKinds();
+    void extendedStorageDocuments();
 
 private:
     Ssmix2ImportReport importSample();
@@ -399,6 +401,136 @@ void tst_Ssmix2Import::garbageFieldsNeverCrash()
     QCOMPARE(rows->size(), 2);
     for (const ResourceRow &row : *rows)
         QCOMPARE(row.type, QStringLiteral("MedicationAdministration"));
+}
+
+
+namespace {
+
+/// Writes \a bytes at ROOT/\a relative, creating folders.
+bool writeFile(const QString &root, const QString &relative, const QByteArray &bytes)
+{
+    const QString path = root + QLatin1Char('/') + relative;
+    QDir().mkpath(QFileInfo(path).path());
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
+}
+
+} // namespace
+
+void tst_Ssmix2Import::extendedStorageDocuments()
+{
+    // A tiny extended storage (拡張ストレージ) of patient 1234567: a CDA discharge summary under
+    // a LOINC folder, a referral letter as PDF, a progress note as text under a Japanese folder
+    // name, and two files it cannot use.
+    QTemporaryDir storage;
+    QVERIFY(storage.isValid());
+    const QString root = storage.path();
+    const QByteArray cda = QStringLiteral(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        "<ClinicalDocument xmlns=\"urn:hl7-org:v3\">\n"
+        "  <code code=\"18842-5\" codeSystem=\"2.16.840.1.113883.6.1\" displayName=\"退院時サマリー\"/>\n"
+        "  <title>退院時サマリー（肺炎）</title>\n"
+        "  <effectiveTime value=\"20250115103000+0900\"/>\n"
+        "  <author><assignedAuthor><representedOrganization><name>登呂病院 内科</name>"
+        "</representedOrganization></assignedAuthor></author>\n"
+        "  <component><structuredBody><component><section><title>入院経過</title>"
+        "<text>軽快</text></section></component></structuredBody></component>\n"
+        "</ClinicalDocument>\n").toUtf8();
+    const QByteArray pdf("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+    const QByteArray text = QStringLiteral("経過良好。内服継続。\n").toUtf8();
+    const QString folder = QStringLiteral("123/456/1234567/20250110/");
+    QVERIFY(writeFile(root, folder + QStringLiteral("18842-5/summary.xml"), cda));
+    QVERIFY(writeFile(root, folder + QStringLiteral("57133-1/referral.pdf"), pdf));
+    QVERIFY(writeFile(root, folder + QStringLiteral("経過記録/note.txt"), text));
+    QVERIFY(writeFile(root, folder + QStringLiteral("18842-5/broken.xml"), QByteArray("<ClinicalDocument xmlns=\"urn:hl7-org:v3\"><title>")));
+    QVERIFY(writeFile(root, folder + QStringLiteral("18842-5/scan.png"), QByteArray("\x89PNG")));
+
+    const auto report = Ssmix2Importer(*m_store, kFacility).importStorage(root);
+    QVERIFY2(report, qPrintable(report.error()));
+    QCOMPARE(report->files, 5);
+    QCOMPARE(report->imported, 3);
+    QCOMPARE(report->failed, 2);
+    QCOMPARE(report->resources, 6);
+    QStringList failedPaths;
+    for (const auto &problem : report->problems) {
+        if (problem.level == Ssmix2ImportReport::Problem::Level::Failed)
+            failedPaths << QFileInfo(problem.path).fileName() + QLatin1Char(':') + problem.reason;
+    }
+    failedPaths.sort();
+    QCOMPARE(failedPaths.size(), 2);
+    QVERIFY2(failedPaths[0].startsWith(QLatin1String("broken.xml:XML does not parse")), qPrintable(failedPaths[0]));
+    QVERIFY2(failedPaths[1].startsWith(QLatin1String("scan.png:extended storage file is not CDA")), qPrintable(failedPaths[1]));
+
+    const QString patient = patientId(QStringLiteral("1234567"));
+    QVERIFY(!patient.isEmpty());
+    const auto references = ResourceRepository(*m_store).forPatient(patient, QStringLiteral("DocumentReference"));
+    const auto binaries = ResourceRepository(*m_store).forPatient(patient, QStringLiteral("Binary"));
+    QVERIFY(references && binaries);
+    QCOMPARE(references->size(), 3);
+    QCOMPARE(binaries->size(), 3);
+
+    struct Expected { QString title; QString loinc; QString kind; QString date; QString contentType; QByteArray bytes; };
+    const QList<Expected> expected{
+        {QStringLiteral("退院時サマリー（肺炎）"), QStringLiteral("18842-5"), QStringLiteral("summaries"),
+         QStringLiteral("2025-01-15T10:30:00+09:00"), QStringLiteral("text/xml"), cda},
+        {QStringLiteral("referral.pdf"), QStringLiteral("57133-1"), QStringLiteral("physician-records"),
+         QStringLiteral("2025-01-10T00:00:00+09:00"), QStringLiteral("application/pdf"), pdf},
+        {QStringLiteral("note.txt"), QStringLiteral("11506-3"), QStringLiteral("physician-records"),
+         QStringLiteral("2025-01-10T00:00:00+09:00"), QStringLiteral("text/plain; charset=utf-8"), text},
+    };
+    for (const Expected &e : expected) {
+        const ResourceRow *row = nullptr;
+        for (const ResourceRow &candidate : *references) {
+            if (json(candidate).value(QStringLiteral("description")).toString() == e.title)
+                row = &candidate;
+        }
+        QVERIFY2(row, qPrintable(e.title));
+        const QJsonObject reference = json(*row);
+        QCOMPARE(row->kind, e.kind);
+        QCOMPARE(row->code, QStringLiteral("http://loinc.org|") + e.loinc);
+        QCOMPARE(reference.value(QStringLiteral("status")).toString(), QStringLiteral("current"));
+        QCOMPARE(codingOf(reference.value(QStringLiteral("type")).toObject(), QStringLiteral("http://loinc.org"))
+                     .value(QStringLiteral("code")).toString(), e.loinc);
+        QCOMPARE(reference.value(QStringLiteral("date")).toString(), e.date);
+        QCOMPARE(reference.value(QStringLiteral("subject")).toObject().value(QStringLiteral("reference")).toString(),
+                 QStringLiteral("Patient/") + patient);
+        QCOMPARE(reference.value(QStringLiteral("meta")).toObject().value(QStringLiteral("source")).toString(),
+                 QStringLiteral("urn:renkei:facility:nho"));
+        QVERIFY(!reference.value(QStringLiteral("category")).toArray().isEmpty());
+        // The CDA's author organization is kept; the PDF and text tell none.
+        QCOMPARE(reference.value(QStringLiteral("author")).toArray().first().toObject().value(QStringLiteral("display")).toString(),
+                 e.contentType == QLatin1String("text/xml") ? QStringLiteral("登呂病院 内科") : QString());
+        const QJsonObject attachment = reference.value(QStringLiteral("content")).toArray().first().toObject()
+                                           .value(QStringLiteral("attachment")).toObject();
+        QCOMPARE(attachment.value(QStringLiteral("contentType")).toString(), e.contentType);
+        QCOMPARE(attachment.value(QStringLiteral("title")).toString(), e.title);
+        QCOMPARE(attachment.value(QStringLiteral("size")).toInt(), int(e.bytes.size()));
+        QCOMPARE(attachment.value(QStringLiteral("hash")).toString(),
+                 QString::fromLatin1(QCryptographicHash::hash(e.bytes, QCryptographicHash::Sha1).toBase64()));
+        const QString url = attachment.value(QStringLiteral("url")).toString();
+        QVERIFY(url.startsWith(QLatin1String("Binary/")));
+        const auto binaryRow = ResourceRepository(*m_store).read(url.mid(7));
+        QVERIFY(binaryRow && binaryRow->has_value());
+        QCOMPARE((*binaryRow)->kind, e.kind);
+        const QJsonObject binary = json(**binaryRow);
+        QCOMPARE(binary.value(QStringLiteral("contentType")).toString(), e.contentType);
+        QCOMPARE(QByteArray::fromBase64(binary.value(QStringLiteral("data")).toString().toLatin1()), e.bytes);
+        QCOMPARE(binary.value(QStringLiteral("securityContext")).toObject().value(QStringLiteral("reference")).toString(),
+                 QStringLiteral("DocumentReference/") + reference.value(QStringLiteral("id")).toString());
+    }
+
+    // Idempotent: the same storage again changes nothing; a rewritten document replaces its record.
+    const auto again = Ssmix2Importer(*m_store, kFacility).importStorage(root);
+    QVERIFY(again);
+    QCOMPARE(again->imported, 0);
+    QCOMPARE(again->unchanged, 3);
+    QCOMPARE(again->resources, 0);
+    QVERIFY(writeFile(root, folder + QStringLiteral("経過記録/note.txt"), QStringLiteral("退院後も経過良好。\n").toUtf8()));
+    const auto rewritten = Ssmix2Importer(*m_store, kFacility).importStorage(root);
+    QVERIFY(rewritten);
+    QCOMPARE(rewritten->replaced, 1);
+    QCOMPARE(rewritten->unchanged, 2);
+    QCOMPARE(*ResourceRepository(*m_store).count(QStringLiteral("Binary")), 3);
 }
 
 QTEST_GUILESS_MAIN(tst_Ssmix2Import)
