@@ -337,18 +337,21 @@
         <translation>
             <numerusform>%1
 %n image(s)</numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n image(s) read</source>
         <translation>
             <numerusform>%n image(s) read</numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n file(s) could not be read</source>
         <translation>
             <numerusform>%n file(s) could not be read</numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message>
@@ -461,6 +464,25 @@
     <message>
         <source>Bone</source>
         <translation>Bone</translation>
+    </message>
+</context>
+<context>
+    <name>LabTrendChart</name>
+    <message>
+        <source>Trend of the selected tests</source>
+        <translation>Trend of the selected tests</translation>
+    </message>
+    <message>
+        <source>Select one or more tests in the table to see their trend.</source>
+        <translation>Select one or more tests in the table to see their trend.</translation>
+    </message>
+    <message>
+        <source>H/L: outside the reference range</source>
+        <translation>H/L: outside the reference range</translation>
+    </message>
+    <message>
+        <source>%1: fewer than two numeric values, no trend to draw.</source>
+        <translation>%1: fewer than two numeric values, no trend to draw.</translation>
     </message>
 </context>
 <context>
@@ -885,6 +907,29 @@
     </message>
 </context>
 <context>
+    <name>RecordFilterBar</name>
+    <message>
+        <source>Facilities:</source>
+        <translation>Facilities:</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <source>1 year</source>
+        <translation>1 year</translation>
+    </message>
+    <message>
+        <source>3 years</source>
+        <translation>3 years</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>All</translation>
+    </message>
+</context>
+<context>
     <name>ReferralPacket</name>
     <message>
         <source>Drug</source>
@@ -1017,6 +1062,7 @@
         <source>Sent %n page(s) to %1.</source>
         <translation>
             <numerusform>Sent %n page(s) to %1.</numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message>
@@ -1031,6 +1077,7 @@
         <source>Saved %n page(s) to %1.</source>
         <translation>
             <numerusform>Saved %n page(s) to %1.</numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message>

@@ -194,7 +194,7 @@
     </message>
     <message>
         <source>Printed %1 by %2</source>
-        <translation>印刷: %1　%2</translation>
+        <translation>印刷: %1&#x3000;%2</translation>
     </message>
     <message>
         <source>Records from: %1</source>
@@ -461,6 +461,25 @@
     <message>
         <source>Bone</source>
         <translation>骨</translation>
+    </message>
+</context>
+<context>
+    <name>LabTrendChart</name>
+    <message>
+        <source>Trend of the selected tests</source>
+        <translation>選択した検査の推移</translation>
+    </message>
+    <message>
+        <source>Select one or more tests in the table to see their trend.</source>
+        <translation>表で検査を選択すると推移を表示します（複数選択可）。</translation>
+    </message>
+    <message>
+        <source>H/L: outside the reference range</source>
+        <translation>H/L：基準値外</translation>
+    </message>
+    <message>
+        <source>%1: fewer than two numeric values, no trend to draw.</source>
+        <translation>%1：数値が2件未満のため推移を表示できません。</translation>
     </message>
 </context>
 <context>
@@ -881,6 +900,29 @@
     </message>
 </context>
 <context>
+    <name>RecordFilterBar</name>
+    <message>
+        <source>Facilities:</source>
+        <translation>施設：</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>期間：</translation>
+    </message>
+    <message>
+        <source>1 year</source>
+        <translation>1年</translation>
+    </message>
+    <message>
+        <source>3 years</source>
+        <translation>3年</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全期間</translation>
+    </message>
+</context>
+<context>
     <name>ReferralPacket</name>
     <message>
         <source>Drug</source>
@@ -967,7 +1009,7 @@
     </message>
     <message>
         <source>%1, %2</source>
-        <translation>%1　%2</translation>
+        <translation>%1&#x3000;%2</translation>
     </message>
     <message>
         <source>To (facility):</source>

@@ -3,13 +3,14 @@
 #include "everythingfetch.h"
 #include "fhirjson.h"
 #include "hubsession.h"
-#include "labflagdelegate.h"
+#include "labresultsview.h"
 #include "labresultsmodel.h"
 #include "medicationdelegate.h"
 #include "medicationmodel.h"
 #include "messagelabel.h"
 #include "patientheader.h"
 #include "recorddetailview.h"
+#include "recordfilterbar.h"
 #include "referralpacketdialog.h"
 #include "timelinemodel.h"
 #include "timelinewidget.h"
@@ -80,6 +81,7 @@ PatientRecordView::PatientRecordView(HubSession *session, QWidget *parent)
     layout->setSpacing(6);
     layout->addWidget(createToolbar());
     layout->addWidget(createFilters());
+    layout->addWidget(new RecordFilterBar(m_timelineModel, m_timeline, this));
     layout->addLayout(statusRow);
     layout->addWidget(splitter, 1);
 
@@ -173,25 +175,8 @@ QWidget *PatientRecordView::createDetailStack()
     m_placeholder->setAlignment(Qt::AlignCenter);
     m_placeholder->setStyleSheet(QStringLiteral("color: #6b7682;"));
 
-    m_labTable = new QTableView(m_details);
-    m_labTable->setObjectName(QStringLiteral("labTable"));
-    m_labTable->setModel(m_labModel);
-    m_labTable->setItemDelegate(new LabFlagDelegate(m_labTable));
-    m_labTable->setSelectionBehavior(QAbstractItemView::SelectItems);
-    m_labTable->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_labTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_labTable->setAlternatingRowColors(true);
-    // A pale selection: the flag colours must stay readable in the selected cell.
-    m_labTable->setStyleSheet(kPaleSelection);
-    m_labTable->setWordWrap(false);
-    m_labTable->verticalHeader()->hide();
-    m_labTable->horizontalHeader()->setDefaultAlignment(Qt::AlignCenter);
-    m_labTable->horizontalHeader()->setMinimumSectionSize(96);
-    m_labTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    connect(m_labModel, &QAbstractItemModel::modelReset, m_labTable, [this] {
-        // Test names and ranges stay put while dates scroll sideways.
-        m_labTable->horizontalHeader()->setStretchLastSection(false);
-    });
+    m_labPage = new LabResultsView(m_labModel, m_timelineModel, m_details);
+    m_labTable = m_labPage->table();
 
     m_medicationView = new QTreeView(m_details);
     m_medicationView->setObjectName(QStringLiteral("medicationView"));
@@ -208,7 +193,7 @@ QWidget *PatientRecordView::createDetailStack()
     m_recordDetail = new RecordDetailView(m_details);
 
     m_details->addWidget(m_placeholder);
-    m_details->addWidget(m_labTable);
+    m_details->addWidget(m_labPage);
     m_details->addWidget(m_medicationView);
     m_details->addWidget(m_recordDetail);
     return m_details;
@@ -216,6 +201,9 @@ QWidget *PatientRecordView::createDetailStack()
 
 QString PatientRecordView::currentDetailPage() const
 {
+    // The lab page is the table with its trend chart; callers know it as the table.
+    if (m_details->currentWidget() == m_labPage)
+        return m_labTable->objectName();
     return m_details->currentWidget()->objectName();
 }
 
@@ -361,7 +349,7 @@ bool PatientRecordView::showLab(const ClinicalRecord &record)
     }
     if (!index.isValid())
         return false;
-    m_details->setCurrentWidget(m_labTable);
+    m_details->setCurrentWidget(m_labPage);
     m_labTable->setCurrentIndex(index);
     m_labTable->scrollTo(index, QAbstractItemView::PositionAtCenter);
     return true;

@@ -10,6 +10,7 @@
 class EverythingFetch;
 class HubSession;
 class LabResultsModel;
+class LabResultsView;
 class MedicationModel;
 class MessageLabel;
 class PatientHeader;
@@ -84,7 +85,8 @@ private:
     QPushButton *m_reloginButton = nullptr;
     QStackedWidget *m_details = nullptr;
     QLabel *m_placeholder = nullptr;
-    QTableView *m_labTable = nullptr;
+    LabResultsView *m_labPage = nullptr;
+    QTableView *m_labTable = nullptr; ///< m_labPage's
     QTreeView *m_medicationView = nullptr;
     RecordDetailView *m_recordDetail = nullptr;
 };

@@ -46,6 +46,11 @@ void TimelineWidget::rebuildMarks()
     m_kindCount.fill(0);
     m_selectedRow = -1;
     m_rangeSetByUser = false;
+    // Another patient (or none): facility and date filters of the last one do not apply.
+    m_hiddenFacilities.clear();
+    m_dateFrom = m_dateTo = QDate();
+    m_fromDay = -std::numeric_limits<double>::infinity();
+    m_toDay = std::numeric_limits<double>::infinity();
     if (m_model && m_model->rowCount() > 0)
         appendMarks(0, m_model->rowCount() - 1);
     else
@@ -85,8 +90,7 @@ void TimelineWidget::setKindVisible(Kind kind, bool visible)
     if (m_kindVisible.at(int(kind)) == visible)
         return;
     m_kindVisible[int(kind)] = visible;
-    if (!visible && m_selectedRow >= 0 && m_model && m_model->record(m_selectedRow).kind == kind)
-        m_selectedRow = -1;
+    dropHiddenSelection();
     updateGeometry();
     update();
 }
@@ -242,7 +246,7 @@ const TimelineWidget::Mark *TimelineWidget::markOfRow(int row) const
 std::optional<QPointF> TimelineWidget::markCenter(int row) const
 {
     const Mark *m = markOfRow(row);
-    if (!m)
+    if (!m || !passesFilters(*m))
         return std::nullopt;
     const QRect lane = laneRect(m->kind);
     if (lane.isEmpty())
@@ -270,7 +274,7 @@ int TimelineWidget::rowAt(const QPoint &pos) const
 void TimelineWidget::selectRow(int row)
 {
     const Mark *m = markOfRow(row);
-    if (row >= 0 && (!m || laneIndex(m->kind) < 0))
+    if (row >= 0 && (!m || !passesFilters(*m)))
         return;
     m_selectedRow = row;
     if (m)

@@ -6,9 +6,11 @@
 #include <QDate>
 #include <QList>
 #include <QPointer>
+#include <QSet>
 #include <QWidget>
 
 #include <array>
+#include <limits>
 #include <optional>
 
 
@@ -32,6 +34,17 @@ public:
 
     void setKindVisible(Kind kind, bool visible);
     bool isKindVisible(Kind kind) const { return m_kindVisible.at(int(kind)); }
+    /// Hides or shows the marks disclosed by one facility (all are shown until hidden).
+    void setFacilityVisible(const QString &facilityId, bool visible);
+    bool isFacilityVisible(const QString &facilityId) const { return !m_hiddenFacilities.contains(facilityId); }
+    /// Shows only the marks from \a from to \a to (whole days, inclusive) and frames that span;
+    /// two invalid dates show the whole record again.
+    void setDateRange(QDate from, QDate to);
+    QDate dateFrom() const { return m_dateFrom; }
+    QDate dateTo() const { return m_dateTo; }
+    /// The marks that pass the kind, facility and date filters (on screen or scrolled away).
+    int filteredMarkCount() const;
+
     /// The lanes on screen, top to bottom.
     QList<Kind> lanes() const;
     /// The lane's rectangle (marks area plus label), or an empty rect when hidden.
@@ -96,6 +109,9 @@ private:
     };
 
     void rebuildMarks();
+    /// Whether \a m passes the kind, facility and date filters (timelinewidgetfilter.cpp).
+    bool passesFilters(const Mark &m) const;
+    void dropHiddenSelection();
     void appendMarks(int first, int last);
     void zoomAround(double factor, double anchorDay);
     void fitMarks(bool careOnly);
@@ -120,6 +136,13 @@ private:
     QList<Mark> m_marks; ///< dated records, in model order
     std::array<bool, ClinicalRecord::kKindCount> m_kindVisible{};
     std::array<int, ClinicalRecord::kKindCount> m_kindCount{};
+    QSet<QString> m_hiddenFacilities;
+    /// m_dateFrom as a day value, or -infinity when open.
+    double m_fromDay = -std::numeric_limits<double>::infinity();
+    /// The day after m_dateTo (so the whole last day counts), or +infinity when open.
+    double m_toDay = std::numeric_limits<double>::infinity();
+    QDate m_dateFrom;
+    QDate m_dateTo;
     QDate m_today;
     double m_startDay = 0;
     double m_pixelsPerDay = 2;

@@ -23,7 +23,7 @@ void TimelineWidget::selectNeighbour(int direction)
     const Mark *current = markOfRow(m_selectedRow);
     QList<const Mark *> candidates;
     for (const Mark &m : m_marks) {
-        if (laneIndex(m.kind) >= 0 && (!current || m.kind == current->kind))
+        if (passesFilters(m) && (!current || m.kind == current->kind))
             candidates << &m;
     }
     if (candidates.isEmpty())
@@ -56,7 +56,7 @@ void TimelineWidget::selectInNeighbourLane(int direction)
     for (lane += direction; lane >= 0 && lane < shown.size(); lane += direction) {
         const Mark *best = nullptr;
         for (const Mark &m : m_marks) {
-            if (m.kind == shown.at(lane) && (!best || std::abs(m.day - day) < std::abs(best->day - day)))
+            if (m.kind == shown.at(lane) && passesFilters(m) && (!best || std::abs(m.day - day) < std::abs(best->day - day)))
                 best = &m;
         }
         if (best) {

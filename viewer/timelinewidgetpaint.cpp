@@ -142,7 +142,7 @@ void TimelineWidget::paintMarks(QPainter &p) const
     // counted so that one dot does not hide eleven records.
     QHash<QPair<int, int>, QPair<QPointF, int>> stacks;
     for (const Mark &m : m_marks) {
-        if (m.day < left || m.day > right)
+        if (m.day < left || m.day > right || !passesFilters(m))
             continue;
         const QRect lane = laneRect(m.kind);
         if (lane.isEmpty())

@@ -4,6 +4,7 @@
 #include "cannedrecordhub.h"
 #include "everythingfetch.h"
 #include "labresultsmodel.h"
+#include "labtrendchart.h"
 #include "medicationmodel.h"
 #include "messagelabel.h"
 #include "patientrecordview.h"
@@ -12,6 +13,7 @@
 #include "timelinewidget.h"
 
 #include <QCheckBox>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -32,6 +34,9 @@ private Q_SLOTS:
     void medicationMarkOpensTheList();
     void otherMarksOpenTheGenericDetail();
     void filterHidesALane();
+    void selectedTestsShowTheirTrend();
+    void facilityFilterHidesItsMarks();
+    void datePresetLimitsTheMarks();
     void consentWithdrawnClosesTheRecord();
     void escapeGoesBack();
 
@@ -155,6 +160,99 @@ void tst_PatientRecordView::filterHidesALane()
     QVERIFY(!m_view->timeline()->lanes().contains(ClinicalRecord::Kind::Labs));
     labs->setChecked(true);
     QVERIFY(m_view->timeline()->lanes().contains(ClinicalRecord::Kind::Labs));
+}
+
+void tst_PatientRecordView::selectedTestsShowTheirTrend()
+{
+    openAndWait();
+    select(QStringLiteral("syn-lab-1"));
+    auto *chart = m_view->findChild<LabTrendChart *>(QStringLiteral("labTrendChart"));
+    QVERIFY(chart);
+    QVERIFY(chart->isVisible());
+    // 総蛋白 from two facilities (page1 7.2 at テスト病院, page2 8.9 H at the clinic), oldest first.
+    QList<LabTrendSeries> series = chart->series();
+    QCOMPARE(series.size(), 1);
+    QCOMPARE(series.at(0).name, QStringLiteral("総蛋白"));
+    QCOMPARE(series.at(0).unit, QStringLiteral("g/dl"));
+    QCOMPARE(series.at(0).points.size(), 2);
+    const LabTrendPoint first = series.at(0).points.at(0);
+    const LabTrendPoint second = series.at(0).points.at(1);
+    QCOMPARE(first.value, 7.2);
+    QCOMPARE(first.facilityId, QStringLiteral("hosp-nho"));
+    QCOMPARE(first.flag, QString());
+    QCOMPARE(first.time, QDateTime::fromString(QStringLiteral("2011-12-19T15:00:00+09:00"), Qt::ISODate));
+    QCOMPARE(second.value, 8.9);
+    QCOMPARE(second.facilityId, QStringLiteral("clinic-azumino"));
+    QCOMPARE(second.flag, QStringLiteral("H"));
+
+    // Ctrl+click on a second test adds its chart below, in the table's order.
+    auto *table = m_view->findChild<QTableView *>(QStringLiteral("labTable"));
+    int albumin = -1;
+    for (int row = 0; row < table->model()->rowCount(); ++row) {
+        if (table->model()->index(row, 0).data().toString() == QStringLiteral("アルブミン"))
+            albumin = row;
+    }
+    QVERIFY(albumin >= 0);
+    table->selectionModel()->select(table->model()->index(albumin, 0), QItemSelectionModel::Select);
+    series = chart->series();
+    QCOMPARE(series.size(), 2);
+    QVERIFY(series.at(0).name == QStringLiteral("アルブミン") || series.at(1).name == QStringLiteral("アルブミン"));
+    table->clearSelection();
+    QVERIFY(chart->series().isEmpty());
+}
+
+void tst_PatientRecordView::facilityFilterHidesItsMarks()
+{
+    openAndWait();
+    TimelineWidget *timeline = m_view->timeline();
+    const int nho = m_view->timelineModel()->rowOf(QStringLiteral("0edc17eb532df4800811b43c-2"));
+    const int clinic = m_view->timelineModel()->rowOf(QStringLiteral("syn-lab-1"));
+    QVERIFY(timeline->markCenter(nho));
+    const int all = timeline->filteredMarkCount();
+    auto *box = m_view->findChild<QCheckBox *>(QStringLiteral("facilityFilterhosp-nho"));
+    QVERIFY(box);
+    QVERIFY(m_view->findChild<QCheckBox *>(QStringLiteral("facilityFilterclinic-azumino")));
+    QCOMPARE(box->text(), QStringLiteral("テスト病院"));
+    box->setChecked(false);
+    QVERIFY(!timeline->markCenter(nho));
+    QVERIFY(timeline->markCenter(clinic));
+    QCOMPARE(timeline->filteredMarkCount(), 2); // the clinic's two lab values
+    QVERIFY(timeline->filteredMarkCount() < all);
+    QSignalSpy selected(timeline, &TimelineWidget::recordSelected);
+    timeline->selectRow(nho); // a hidden mark cannot be selected
+    QCOMPARE(selected.size(), 0);
+    box->setChecked(true);
+    QVERIFY(timeline->markCenter(nho));
+    QCOMPARE(timeline->filteredMarkCount(), all);
+}
+
+void tst_PatientRecordView::datePresetLimitsTheMarks()
+{
+    openAndWait();
+    TimelineWidget *timeline = m_view->timeline();
+    timeline->setToday(QDate(2012, 6, 1));
+    const int all = timeline->filteredMarkCount();
+    auto *year = m_view->findChild<QPushButton *>(QStringLiteral("range1Year"));
+    QVERIFY(year);
+    QTest::mouseClick(year, Qt::LeftButton);
+    QCOMPARE(timeline->dateFrom(), QDate(2011, 6, 2));
+    QCOMPARE(timeline->dateTo(), QDate(2012, 6, 1));
+    const int inYear = timeline->filteredMarkCount();
+    QVERIFY2(inYear > 0 && inYear < all, qPrintable(QStringLiteral("%1 of %2").arg(inYear).arg(all)));
+    const TimelineModel *model = m_view->timelineModel();
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QDate date = model->record(row).date.date();
+        if (!date.isValid())
+            continue;
+        const bool inRange = date >= QDate(2011, 6, 2) && date <= QDate(2012, 6, 1);
+        QCOMPARE(timeline->markCenter(row).has_value(), inRange);
+    }
+    QTest::mouseClick(m_view->findChild<QPushButton *>(QStringLiteral("range3Years")), Qt::LeftButton);
+    QVERIFY(timeline->filteredMarkCount() >= inYear);
+    QCOMPARE(timeline->dateFrom(), QDate(2009, 6, 2));
+    QTest::mouseClick(m_view->findChild<QPushButton *>(QStringLiteral("rangeAll")), Qt::LeftButton);
+    QCOMPARE(timeline->filteredMarkCount(), all);
+    QVERIFY(!timeline->dateFrom().isValid());
 }
 
 void tst_PatientRecordView::consentWithdrawnClosesTheRecord()
