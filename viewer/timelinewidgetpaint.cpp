@@ -113,14 +113,19 @@ void TimelineWidget::paintAxis(QPainter &p) const
         p.setPen(tick.major ? kText : kMutedText);
         p.drawText(QPointF(x + 3, axisTop + 6 + fm.ascent()), tick.label);
     }
-    // Today: a quiet green line, labelled where it meets the axis.
+    // Today: a quiet green line, labelled at the top of the plot on a light plate — on the
+    // axis the label would collide with the tick labels.
     const double todayX = xOf(TimelineAxis::dayOf(today()) + 0.5);
     if (todayX >= plot.left() && todayX <= plot.right()) {
         p.setPen(QPen(kToday, 1.2, Qt::DashLine));
         p.drawLine(QPointF(todayX, plot.top()), QPointF(todayX, axisTop));
-        p.setPen(kToday);
         const QString label = tr("Today");
-        p.drawText(QPointF(todayX - fm.horizontalAdvance(label) - 3, axisTop + 6 + fm.ascent()), label);
+        const int width = fm.horizontalAdvance(label) + 6;
+        const bool fitsLeft = todayX - width - 2 >= plot.left();
+        const QRectF plate(fitsLeft ? todayX - width - 2 : todayX + 2, plot.top() + 2, width, fm.height());
+        p.fillRect(plate, QColor(255, 255, 255, 220));
+        p.setPen(kToday);
+        p.drawText(plate, Qt::AlignCenter, label);
     }
     p.restore();
     p.setPen(kMutedText);
