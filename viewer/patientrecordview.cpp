@@ -21,6 +21,7 @@
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QShortcut>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -352,6 +353,13 @@ bool PatientRecordView::showLab(const ClinicalRecord &record)
     m_details->setCurrentWidget(m_labPage);
     m_labTable->setCurrentIndex(index);
     m_labTable->scrollTo(index, QAbstractItemView::PositionAtCenter);
+    // Keep the test names and ranges in view whenever the chosen date fits beside them: a value
+    // without its test name is no use.
+    QScrollBar *horizontal = m_labTable->horizontalScrollBar();
+    const int columnRight = m_labTable->columnViewportPosition(index.column()) + horizontal->value()
+        + m_labTable->columnWidth(index.column());
+    if (columnRight <= m_labTable->viewport()->width())
+        horizontal->setValue(0);
     return true;
 }
 
