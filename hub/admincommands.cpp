@@ -10,6 +10,7 @@
 #include "texttable.h"
 #include "users.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 
 namespace {
@@ -17,6 +18,27 @@ namespace {
 QCommandLineOption valueOption(const QString &name, const QString &description, const QString &valueName)
 {
     return QCommandLineOption(name, description, valueName);
+}
+
+/// What every `list` command prints: a JSON array with --json, else an aligned table.
+template<typename T, typename ToJson, typename ToRow>
+int printList(Invocation &in, const Result<QList<T>> &items, const QStringList &headers,
+              ToJson toJson, ToRow toRow)
+{
+    if (!items)
+        return in.fail(items.error());
+    if (in.json) {
+        QJsonArray array;
+        for (const T &item : *items)
+            array.append(toJson(item));
+        in.printJson(array);
+        return 0;
+    }
+    TextTable table(headers);
+    for (const T &item : *items)
+        table.addRow(toRow(item));
+    in.out << table.render();
+    return 0;
 }
 
 int facilityAdd(Invocation &in)
@@ -37,22 +59,14 @@ int facilityList(Invocation &in)
     auto store = in.openStore();
     if (!store)
         return 1;
-    const auto facilities = FacilityRepository(*store).list();
-    if (!facilities)
-        return in.fail(facilities.error());
-    if (in.json) {
-        QJsonArray array;
-        for (const Facility &f : *facilities)
-            array.append(QJsonObject{{QStringLiteral("id"), f.id}, {QStringLiteral("name"), f.name},
-                                     {QStringLiteral("kind"), f.kind}});
-        in.printJson(array);
-        return 0;
-    }
-    TextTable table({QStringLiteral("ID"), QStringLiteral("NAME"), QStringLiteral("KIND")});
-    for (const Facility &f : *facilities)
-        table.addRow({f.id, f.name, f.kind});
-    in.out << table.render();
-    return 0;
+    return printList(
+        in, FacilityRepository(*store).list(),
+        {QStringLiteral("ID"), QStringLiteral("NAME"), QStringLiteral("KIND")},
+        [](const Facility &f) {
+            return QJsonObject{{QStringLiteral("id"), f.id}, {QStringLiteral("name"), f.name},
+                               {QStringLiteral("kind"), f.kind}};
+        },
+        [](const Facility &f) { return QStringList{f.id, f.name, f.kind}; });
 }
 
 int facilityPolicy(Invocation &in)
@@ -167,22 +181,16 @@ int userList(Invocation &in)
     auto store = in.openStore();
     if (!store)
         return 1;
-    const auto users = UserRepository(*store).list();
-    if (!users)
-        return in.fail(users.error());
-    if (in.json) {
-        QJsonArray array;
-        for (const User &u : *users)
-            array.append(QJsonObject{{QStringLiteral("id"), u.id}, {QStringLiteral("facility"), u.facility},
-                                     {QStringLiteral("locked"), u.locked}});
-        in.printJson(array);
-        return 0;
-    }
-    TextTable table({QStringLiteral("ID"), QStringLiteral("FACILITY"), QStringLiteral("LOCKED")});
-    for (const User &u : *users)
-        table.addRow({u.id, u.facility, u.locked ? QStringLiteral("yes") : QStringLiteral("no")});
-    in.out << table.render();
-    return 0;
+    return printList(
+        in, UserRepository(*store).list(),
+        {QStringLiteral("ID"), QStringLiteral("FACILITY"), QStringLiteral("LOCKED")},
+        [](const User &u) {
+            return QJsonObject{{QStringLiteral("id"), u.id}, {QStringLiteral("facility"), u.facility},
+                               {QStringLiteral("locked"), u.locked}};
+        },
+        [](const User &u) {
+            return QStringList{u.id, u.facility, u.locked ? QStringLiteral("yes") : QStringLiteral("no")};
+        });
 }
 
 int patientList(Invocation &in)
@@ -190,36 +198,29 @@ int patientList(Invocation &in)
     auto store = in.openStore();
     if (!store)
         return 1;
-    const auto patients = PatientRepository(*store).list();
-    if (!patients)
-        return in.fail(patients.error());
-    if (in.json) {
-        QJsonArray array;
-        for (const Patient &p : *patients) {
+    return printList(
+        in, PatientRepository(*store).list(),
+        {QStringLiteral("ID"), QStringLiteral("NAME"), QStringLiteral("KANA"), QStringLiteral("BIRTH"),
+         QStringLiteral("GENDER"), QStringLiteral("LOCAL IDS")},
+        [](const Patient &p) {
             QJsonArray identifiers;
             for (const PatientIdentifier &i : p.identifiers)
                 identifiers.append(QJsonObject{{QStringLiteral("facility"), i.facility},
                                                {QStringLiteral("value"), i.value}});
-            array.append(QJsonObject{{QStringLiteral("id"), p.id},
-                                     {QStringLiteral("name"), p.name()},
-                                     {QStringLiteral("kana"), p.kana()},
-                                     {QStringLiteral("birthDate"), p.birthDate},
-                                     {QStringLiteral("gender"), p.gender},
-                                     {QStringLiteral("identifiers"), identifiers}});
-        }
-        in.printJson(array);
-        return 0;
-    }
-    TextTable table({QStringLiteral("ID"), QStringLiteral("NAME"), QStringLiteral("KANA"),
-                     QStringLiteral("BIRTH"), QStringLiteral("GENDER"), QStringLiteral("LOCAL IDS")});
-    for (const Patient &p : *patients) {
-        QStringList identifiers;
-        for (const PatientIdentifier &i : p.identifiers)
-            identifiers << i.facility + QLatin1Char(':') + i.value;
-        table.addRow({p.id, p.name(), p.kana(), p.birthDate, p.gender, identifiers.join(QLatin1Char(' '))});
-    }
-    in.out << table.render();
-    return 0;
+            return QJsonObject{{QStringLiteral("id"), p.id},
+                               {QStringLiteral("name"), p.name()},
+                               {QStringLiteral("kana"), p.kana()},
+                               {QStringLiteral("birthDate"), p.birthDate},
+                               {QStringLiteral("gender"), p.gender},
+                               {QStringLiteral("identifiers"), identifiers}};
+        },
+        [](const Patient &p) {
+            QStringList identifiers;
+            for (const PatientIdentifier &i : p.identifiers)
+                identifiers << i.facility + QLatin1Char(':') + i.value;
+            return QStringList{p.id, p.name(), p.kana(), p.birthDate, p.gender,
+                               identifiers.join(QLatin1Char(' '))};
+        });
 }
 
 int consentChange(Invocation &in, bool grant)
@@ -244,25 +245,17 @@ int consentList(Invocation &in)
     auto store = in.openStore();
     if (!store)
         return 1;
-    const auto consents = ConsentRepository(*store).list();
-    if (!consents)
-        return in.fail(consents.error());
-    if (in.json) {
-        QJsonArray array;
-        for (const Consent &c : *consents)
-            array.append(QJsonObject{{QStringLiteral("patient"), c.patient},
-                                     {QStringLiteral("facility"), c.facility},
-                                     {QStringLiteral("status"), c.status},
-                                     {QStringLiteral("updated"), c.updated}});
-        in.printJson(array);
-        return 0;
-    }
-    TextTable table({QStringLiteral("PATIENT"), QStringLiteral("FACILITY"), QStringLiteral("STATUS"),
-                     QStringLiteral("UPDATED")});
-    for (const Consent &c : *consents)
-        table.addRow({c.patient, c.facility, c.status, c.updated});
-    in.out << table.render();
-    return 0;
+    return printList(
+        in, ConsentRepository(*store).list(),
+        {QStringLiteral("PATIENT"), QStringLiteral("FACILITY"), QStringLiteral("STATUS"),
+         QStringLiteral("UPDATED")},
+        [](const Consent &c) {
+            return QJsonObject{{QStringLiteral("patient"), c.patient},
+                               {QStringLiteral("facility"), c.facility},
+                               {QStringLiteral("status"), c.status},
+                               {QStringLiteral("updated"), c.updated}};
+        },
+        [](const Consent &c) { return QStringList{c.patient, c.facility, c.status, c.updated}; });
 }
 
 int noticeSet(Invocation &in)
@@ -294,33 +287,27 @@ int auditList(Invocation &in)
     auto store = in.openStore();
     if (!store)
         return 1;
-    const auto entries = AuditLog(*store).list();
-    if (!entries)
-        return in.fail(entries.error());
-    if (in.json) {
-        QJsonArray array;
-        for (const AuditEntry &e : *entries)
-            array.append(QJsonObject{{QStringLiteral("seq"), e.seq},
-                                     {QStringLiteral("time"), e.time},
-                                     {QStringLiteral("user"), e.user},
-                                     {QStringLiteral("facility"), e.facility},
-                                     {QStringLiteral("action"), e.action},
-                                     {QStringLiteral("patient"), e.patient},
-                                     {QStringLiteral("outcome"), e.outcome},
-                                     {QStringLiteral("detail"), e.detail},
-                                     {QStringLiteral("prevHash"), e.prevHash},
-                                     {QStringLiteral("hash"), e.hash}});
-        in.printJson(array);
-        return 0;
-    }
-    TextTable table({QStringLiteral("SEQ"), QStringLiteral("TIME"), QStringLiteral("USER"),
-                     QStringLiteral("FACILITY"), QStringLiteral("ACTION"), QStringLiteral("PATIENT"),
-                     QStringLiteral("OUTCOME"), QStringLiteral("DETAIL")});
-    for (const AuditEntry &e : *entries)
-        table.addRow({QString::number(e.seq), e.time, e.user, e.facility, e.action, e.patient,
-                      e.outcome, e.detail});
-    in.out << table.render();
-    return 0;
+    return printList(
+        in, AuditLog(*store).list(),
+        {QStringLiteral("SEQ"), QStringLiteral("TIME"), QStringLiteral("USER"), QStringLiteral("FACILITY"),
+         QStringLiteral("ACTION"), QStringLiteral("PATIENT"), QStringLiteral("OUTCOME"),
+         QStringLiteral("DETAIL")},
+        [](const AuditEntry &e) {
+            return QJsonObject{{QStringLiteral("seq"), e.seq},
+                               {QStringLiteral("time"), e.time},
+                               {QStringLiteral("user"), e.user},
+                               {QStringLiteral("facility"), e.facility},
+                               {QStringLiteral("action"), e.action},
+                               {QStringLiteral("patient"), e.patient},
+                               {QStringLiteral("outcome"), e.outcome},
+                               {QStringLiteral("detail"), e.detail},
+                               {QStringLiteral("prevHash"), e.prevHash},
+                               {QStringLiteral("hash"), e.hash}};
+        },
+        [](const AuditEntry &e) {
+            return QStringList{QString::number(e.seq), e.time, e.user, e.facility, e.action, e.patient,
+                               e.outcome, e.detail};
+        });
 }
 
 int auditVerify(Invocation &in)
