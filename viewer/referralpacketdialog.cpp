@@ -193,7 +193,16 @@ void ReferralPacketDialog::showPreview()
     preview.setWindowTitle(tr("Print preview: referral packet for %1").arg(m_patient.name));
     preview.resize(1000, 820);
     connect(&preview, &QPrintPreviewDialog::paintRequested, this, &ReferralPacketDialog::paintOn);
-    preview.exec();
+    // The preview has its own print button: Qt accepts the dialog only after it printed (or
+    // wrote a PDF when no printer exists), so an accepted preview is a print to audit.
+    if (preview.exec() != QDialog::Accepted)
+        return;
+    const bool toPdf = printer.outputFormat() == QPrinter::PdfFormat;
+    report(toPdf ? tr("Saved the referral packet to %1.").arg(QDir::toNativeSeparators(printer.outputFileName()))
+                 : tr("Sent the referral packet to %1.").arg(printer.printerName()),
+           false);
+    m_audit->record(m_patient.id, toPdf ? PrintAudit::What::PdfExport : PrintAudit::What::Print,
+                    packet().sectionNames());
 }
 
 void ReferralPacketDialog::print()

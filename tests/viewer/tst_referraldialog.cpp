@@ -20,11 +20,13 @@
 #include <QJsonObject>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPrintPreviewDialog>
 #include <QPrinterInfo>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 class tst_ReferralDialog : public QObject
 {
@@ -40,6 +42,8 @@ private Q_SLOTS:
     void auditWithoutEndpointOnlyWarns();
     void unwritablePathShowsError();
     void printWithoutPrinterSaysSo();
+    void printFromPreviewIsAudited();
+    void closedPreviewIsNotAudited();
     void recordViewOpensTheDialog();
 
 private:
@@ -193,6 +197,45 @@ void tst_ReferralDialog::printWithoutPrinterSaysSo()
     m_dialog->findChild<QPushButton *>(QStringLiteral("printButton"))->click();
     QCOMPARE(m_dialog->message()->tone(), MessageLabel::Tone::Error);
     QVERIFY(m_dialog->message()->text().contains(QStringLiteral("No printer")));
+    QVERIFY(auditRequests().isEmpty());
+}
+
+// Qt's preview dialog accepts itself only after its print button printed; reject is a close.
+// Polls until the modal preview runs, so the answer cannot arrive before exec().
+static void answerPreview(bool printed)
+{
+    QTimer::singleShot(50, [printed] {
+        auto *preview = qobject_cast<QPrintPreviewDialog *>(QApplication::activeModalWidget());
+        if (!preview || preview->objectName() != QLatin1String("referralPreview"))
+            return answerPreview(printed);
+        if (printed)
+            preview->accept();
+        else
+            preview->reject();
+    });
+}
+
+void tst_ReferralDialog::printFromPreviewIsAudited()
+{
+    m_server->setResponse("/audit/print", {204, {}, "application/json", {}});
+    section("Allergies")->setChecked(false);
+    QSignalSpy recorded(m_dialog->audit(), &PrintAudit::recorded);
+    answerPreview(true);
+    m_dialog->findChild<QPushButton *>(QStringLiteral("previewButton"))->click();
+    QVERIFY(recorded.wait(10000));
+    const QList<CannedHttpsServer::Request> audits = auditRequests();
+    QCOMPARE(audits.size(), 1);
+    const QJsonObject body = QJsonDocument::fromJson(audits.first().body).object();
+    QCOMPARE(body.value(QLatin1String("patient")).toString(), CannedRecordHub::kPatientId);
+    QVERIFY(!body.value(QLatin1String("sections")).toArray().contains(QStringLiteral("Allergies")));
+    QVERIFY(body.value(QLatin1String("sections")).toArray().contains(QStringLiteral("CoverLetter")));
+}
+
+void tst_ReferralDialog::closedPreviewIsNotAudited()
+{
+    answerPreview(false);
+    m_dialog->findChild<QPushButton *>(QStringLiteral("previewButton"))->click();
+    QTest::qWait(300);
     QVERIFY(auditRequests().isEmpty());
 }
 
