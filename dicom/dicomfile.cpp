@@ -1,11 +1,13 @@
 #include "dicomfile.h"
 
 #include "codecs.h"
+#include "datasettext_p.h"
 #include "dicomfile_p.h"
 
 #include <dcmtk/dcmdata/dcdeftag.h>
 #include <dcmtk/dcmdata/dcistrmb.h>
 #include <dcmtk/dcmdata/dcmetinf.h>
+#include <dcmtk/dcmdata/dcsequen.h>
 #include <dcmtk/dcmdata/dcxfer.h>
 
 #include <QFile>
@@ -107,6 +109,33 @@ Result<DicomFile> DicomFile::fromBytes(const QByteArray &bytes)
     return DicomFile(std::move(*result));
 }
 
+QString DicomFile::sopInstanceUidOf(const QByteArray &bytes)
+{
+    if (!Dicom::hasDicomSignature(bytes.left(132)))
+        return {};
+    // Parse only what precedes the Pixel Data tag (either byte order): the UID is in group
+    // 0008, and DCMTK's own stop-at-tag reading logs a warning for every file. Should the tag
+    // bytes occur earlier by chance, the UID usually still precedes them.
+    qsizetype end = bytes.size();
+    for (const char *tag : {"\xe0\x7f\x10\x00", "\x7f\xe0\x00\x10"}) {
+        const qsizetype at = bytes.indexOf(QByteArrayView(tag, 4), 132);
+        if (at > 0)
+            end = qMin(end, at);
+    }
+    DcmFileFormat file;
+    DcmInputBufferStream stream;
+    stream.setBuffer(bytes.constData(), offile_off_t(end));
+    stream.setEos();
+    file.transferInit();
+    file.read(stream, EXS_Unknown, EGL_noChange);
+    file.transferEnd();
+    OFString uid;
+    // A header cut short still names its instance if the UID came before the damage.
+    if (file.getDataset()->findAndGetOFString(DCM_SOPInstanceUID, uid).bad())
+        return {};
+    return QString::fromLatin1(uid.c_str()).trimmed();
+}
+
 bool DicomFile::hasDicomSignature(const QString &path)
 {
     QFile probe(path);
@@ -136,6 +165,24 @@ QString DicomFile::text(quint16 group, quint16 element, TextKind kind) const
     if (d->dataset()->findAndGetOFStringArray(DcmTagKey(group, element), value).bad())
         return {};
     return decodeText(QByteArray(value.c_str(), qsizetype(value.size())), charset, kind);
+}
+
+QString DicomFile::textAt(const QList<ItemStep> &path, quint16 group, quint16 element) const
+{
+    std::lock_guard lock(d->mutex);
+    DcmItem *item = d->dataset();
+    QByteArray charset = characterSetOf(item, {});
+    for (const ItemStep &step : path) {
+        DcmSequenceOfItems *sequence = nullptr;
+        if (item->findAndGetSequence(DcmTagKey(step.group, step.element), sequence).bad()
+            || !sequence || step.item < 0 || step.item >= int(sequence->card()))
+            return {};
+        item = sequence->getItem(unsigned(step.item));
+        if (!item)
+            return {};
+        charset = characterSetOf(item, charset);
+    }
+    return itemText(item, DcmTagKey(group, element), charset);
 }
 
 bool DicomFile::hasPixelData() const

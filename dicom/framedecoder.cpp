@@ -212,6 +212,32 @@ void normaliseBits(Frame &frame)
 
 } // namespace
 
+namespace {
+
+// The decoded frame is the copy a viewer keeps. DCMTK keeps the bytes it loaded (native or
+// compressed) in the dataset too, which would hold a series twice; values loaded lazily from
+// a file can be loaded again, so they are dropped. Multi-frame objects keep theirs: reloading
+// every frame's bytes for each frame would cost far more than the memory.
+void releaseLoadedPixels(DcmPixelData *pixelData, E_TransferSyntax xfer, const ImageInfo &info)
+{
+    // Big endian values are swapped in place when loaded; DCMTK then reloads them from the
+    // file without swapping again (seen with MR_small_bigendian.dcm), so they stay loaded.
+    if (info.numberOfFrames != 1 || DcmXfer(xfer).getByteOrder() == EBO_BigEndian)
+        return;
+    pixelData->compact();
+    DcmPixelSequence *sequence = nullptr;
+    if (DcmXfer(xfer).isEncapsulated()
+        && pixelData->getEncapsulatedRepresentation(xfer, nullptr, sequence).good() && sequence) {
+        for (unsigned long i = 0; i < sequence->card(); ++i) {
+            DcmPixelItem *item = nullptr;
+            if (sequence->getItem(item, i).good() && item)
+                item->compact();
+        }
+    }
+}
+
+} // namespace
+
 Result<Frame> decodeFrame(DcmDataset *dataset, const ImageInfo &info, int index)
 {
     DcmElement *element = nullptr;
@@ -247,6 +273,7 @@ Result<Frame> decodeFrame(DcmDataset *dataset, const ImageInfo &info, int index)
     } else {
         bytes = dcmtkFrame(pixelData, dataset, info, index, frame.photometricInterpretation);
     }
+    releaseLoadedPixels(pixelData, xfer, info);
     if (!bytes)
         return Error{bytes.error()};
     frame.samples = std::move(*bytes);

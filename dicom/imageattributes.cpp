@@ -72,6 +72,7 @@ ImageAttributes readImageAttributes(const DicomFile &file)
     a.seriesDescription = file.text(0x0008, 0x103E).trimmed();
     a.modality = file.text(0x0008, 0x0060).trimmed();
     a.seriesNumber = file.text(0x0020, 0x0011).trimmed();
+    a.institutionName = file.text(0x0008, 0x0080).trimmed();
 
     bool ok = false;
     const int instance = file.text(0x0020, 0x0013).trimmed().toInt(&ok);

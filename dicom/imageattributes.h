@@ -22,6 +22,7 @@ struct ImageAttributes
     QString seriesDescription;
     QString modality;
     QString seriesNumber;
+    QString institutionName; ///< (0008,0080): where the images were made
     std::optional<int> instanceNumber;
     std::optional<QVector3D> imagePosition;  ///< (0020,0032), mm
     std::optional<QVector3D> rowDirection;   ///< first three of (0020,0037)

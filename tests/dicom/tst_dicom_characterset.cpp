@@ -11,6 +11,8 @@
 #include <QJsonObject>
 #include <QTest>
 
+Q_DECLARE_METATYPE(Dicom::ItemStep)
+
 class TestDicomCharacterSet : public QObject
 {
     Q_OBJECT
@@ -20,6 +22,8 @@ private slots:
     void decode();
     void resetsAtDelimiters();
     void yamadaFixture();
+    void sequenceItems_data();
+    void sequenceItems();
     void unknownBytesDoNotFail();
 };
 
@@ -76,6 +80,48 @@ void TestDicomCharacterSet::yamadaFixture()
     // The value fixtures/README.md documents.
     QCOMPARE(file->text(0x0010, 0x0010, Dicom::TextKind::PersonName),
              QStringLiteral("Yamada^Tarou=山田^太郎=やまだ^たろう"));
+}
+
+void TestDicomCharacterSet::sequenceItems_data()
+{
+    // data/charset_sequences.dcm (made by data/make_charset_sequences.py, which also checks
+    // that pydicom decodes it the same way) holds the encoded examples of PS3.5 Annexes H, I
+    // and J inside sequence items; the dataset declares "\\ISO 2022 IR 87" and some items
+    // declare their own Specific Character Set. Expected strings: the standard's renderings.
+    using Path = QList<Dicom::ItemStep>;
+    QTest::addColumn<Path>("path");
+    QTest::addColumn<int>("tag");
+    QTest::addColumn<QString>("expected");
+    const QString yamada = QStringLiteral("Yamada^Tarou=山田^太郎=やまだ^たろう");
+    QTest::newRow("top level PN, IR 87 (H.3.1)") << Path{} << 0x00100010 << yamada;
+    QTest::newRow("code meaning inherits IR 87")
+        << Path{{0x0008, 0x1032, 0}} << 0x00080104 << QStringLiteral("胸部CT");
+    QTest::newRow("observer PN inherits IR 87")
+        << Path{{0x0040, 0xA073, 0}} << 0x0040A075 << yamada;
+    QTest::newRow("item's own IR 13 + IR 87 (H.3.2)")
+        << Path{{0x0040, 0xA073, 1}} << 0x0040A075
+        << QStringLiteral("ﾔﾏﾀﾞ^ﾀﾛｳ=山田^太郎=やまだ^たろう");
+    QTest::newRow("item's own IR 149 (I.2)")
+        << Path{{0x0040, 0x0275, 0}} << 0x00321032
+        << QStringLiteral("Hong^Gildong=洪^吉洞=홍^길동");
+    QTest::newRow("item's own GB18030 (J.3)")
+        << Path{{0x0040, 0x0275, 1}} << 0x00321032 << QStringLiteral("Wang^XiaoDong=王^小東");
+    QTest::newRow("nested item inherits GB18030 from its parent item")
+        << Path{{0x0040, 0x0275, 1}, {0x0040, 0x0008, 0}} << 0x00080104
+        << QStringLiteral("胸部");
+    QTest::newRow("missing item") << Path{{0x0040, 0xA073, 2}} << 0x0040A075 << QString();
+    QTest::newRow("not a sequence") << Path{{0x0010, 0x0010, 0}} << 0x00080104 << QString();
+}
+
+void TestDicomCharacterSet::sequenceItems()
+{
+    QFETCH(QList<Dicom::ItemStep>, path);
+    QFETCH(int, tag);
+    QFETCH(QString, expected);
+    const auto file = Dicom::DicomFile::open(
+        QStringLiteral(RENKEI_DICOM_TEST_DATA_DIR "/charset_sequences.dcm"));
+    QVERIFY2(file, qPrintable(file.error()));
+    QCOMPARE(file->textAt(path, quint16(uint(tag) >> 16), quint16(tag & 0xFFFF)), expected);
 }
 
 void TestDicomCharacterSet::unknownBytesDoNotFail()

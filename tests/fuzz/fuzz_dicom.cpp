@@ -4,6 +4,7 @@
 #include "dicomfile.h"
 #include "dicomtoolkit.h"
 #include "render.h"
+#include "structuredreport.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -20,6 +21,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!file)
         return 0;
     file->summary();
+    // Text inside sequences and SR content trees are walked item by item: nesting and
+    // per-item character sets come straight from the input.
+    file->textAt({{0x0040, 0xA730, 0}, {0x0040, 0xA730, 0}}, 0x0040, 0xA160);
+    if (const auto report = Dicom::readStructuredReport(*file))
+        Dicom::structuredReportText(*report);
     const auto info = file->imageInfo();
     if (!info)
         return 0;
