@@ -20,27 +20,6 @@ QCommandLineOption valueOption(const QString &name, const QString &description, 
     return QCommandLineOption(name, description, valueName);
 }
 
-/// What every `list` command prints: a JSON array with --json, else an aligned table.
-template<typename T, typename ToJson, typename ToRow>
-int printList(Invocation &in, const Result<QList<T>> &items, const QStringList &headers,
-              ToJson toJson, ToRow toRow)
-{
-    if (!items)
-        return in.fail(items.error());
-    if (in.json) {
-        QJsonArray array;
-        for (const T &item : *items)
-            array.append(toJson(item));
-        in.printJson(array);
-        return 0;
-    }
-    TextTable table(headers);
-    for (const T &item : *items)
-        table.addRow(toRow(item));
-    in.out << table.render();
-    return 0;
-}
-
 int facilityAdd(Invocation &in)
 {
     auto store = in.openStore();
@@ -336,7 +315,7 @@ QList<Command> adminCommands()
     const QCommandLineOption passwordStdin(QStringLiteral("password-stdin"),
                                            QStringLiteral("Read the password from the first line of standard input."));
 
-    return {
+    QList<Command> commands{
         {{QStringLiteral("facility"), QStringLiteral("add")},
          QStringLiteral("--id F --name NAME --kind hospital|clinic"),
          QStringLiteral("Adds a member facility."),
@@ -399,4 +378,5 @@ QList<Command> adminCommands()
          QStringLiteral("Checks the audit hash chain; exit status 1 if it is broken."),
          {}, {}, {}, false, auditVerify},
     };
+    return commands + patientLinkCommands();
 }

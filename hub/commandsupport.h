@@ -1,10 +1,12 @@
 #pragma once
 
 #include "store.h"
+#include "texttable.h"
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
 #include <QJsonArray>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -48,6 +50,29 @@ struct Command
     std::function<int(Invocation &)> run;
 };
 
+/// What every `list` command prints: a JSON array with --json, else an aligned table.
+template<typename T, typename ToJson, typename ToRow>
+int printList(Invocation &in, const Result<QList<T>> &items, const QStringList &headers,
+              ToJson toJson, ToRow toRow)
+{
+    if (!items)
+        return in.fail(items.error());
+    if (in.json) {
+        QJsonArray array;
+        for (const T &item : *items)
+            array.append(toJson(item));
+        in.printJson(array);
+        return 0;
+    }
+    TextTable table(headers);
+    for (const T &item : *items)
+        table.addRow(toRow(item));
+    in.out << table.render();
+    return 0;
+}
+
 QList<Command> adminCommands();
+/// `patient link|unlink|links|suggest-links` (patientlinkcommands.cpp), part of adminCommands().
+QList<Command> patientLinkCommands();
 QList<Command> networkCommands();
 QList<Command> importCommands();

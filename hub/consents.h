@@ -4,6 +4,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 class Store;
 
@@ -25,6 +26,10 @@ public:
     Status grant(const QString &patient, const QString &facility);
     Status withdraw(const QString &patient, const QString &facility);
     Result<QList<Consent>> list() const;
+    /// The consents a user of \a viewer may read: \a viewer's own, for patients it sees (active
+    /// consent) and the patients linked to them (whose consent may be inactive). Only those of
+    /// \a patients (and their linked patients) when given.
+    Result<QList<Consent>> readableBy(const QString &viewer, const QStringList &patients = {}) const;
 
 private:
     Status setStatus(const QString &patient, const QString &facility, const QString &status);

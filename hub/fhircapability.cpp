@@ -34,6 +34,7 @@ QJsonObject recordResource(const QString &type)
         recordParam(QStringLiteral("category"), QStringLiteral("token"), QStringLiteral("code or system|code of a category coding")),
         recordParam(QStringLiteral("code"), QStringLiteral("token"), QStringLiteral("code or system|code of the main code (JLAC10, HOT9, ICD-10, ...)")),
         recordParam(QStringLiteral("date"), QStringLiteral("date"), QStringLiteral("Clinical date, YYYY[-MM[-DD[Thh:mm[:ss]]]] with eq, ge, le, gt, lt")),
+        recordParam(QStringLiteral("identifier"), QStringLiteral("token"), QStringLiteral("value or system|value of a business identifier (order number, ...)")),
     });
     if (type == QLatin1String("DocumentReference")) {
         QJsonArray params = resource.value(QStringLiteral("searchParam")).toArray();
@@ -87,9 +88,28 @@ QJsonObject fhirCapabilityStatement(const QDateTime &startedAt)
     QJsonArray resources{patientWithEverything};
     QJsonObject organization{{QStringLiteral("type"), QStringLiteral("Organization")}};
     organization.insert(QStringLiteral("interaction"), interactions({"read", "search-type"}).value(QStringLiteral("interaction")));
+    organization.insert(QStringLiteral("searchParam"), QJsonArray{
+        QJsonObject{{QStringLiteral("name"), QStringLiteral("name")},
+                    {QStringLiteral("definition"), QStringLiteral("http://hl7.org/fhir/SearchParameter/Organization-name")},
+                    {QStringLiteral("type"), QStringLiteral("string")},
+                    {QStringLiteral("documentation"), QStringLiteral("Part of the facility name; width, kana and case folded")}},
+        QJsonObject{{QStringLiteral("name"), QStringLiteral("identifier")},
+                    {QStringLiteral("definition"), QStringLiteral("http://hl7.org/fhir/SearchParameter/Organization-identifier")},
+                    {QStringLiteral("type"), QStringLiteral("token")},
+                    {QStringLiteral("documentation"), QStringLiteral("Facility id, or urn:renkei:facility|id")}}});
     resources.append(organization);
     for (const QString &type : recordTypes())
         resources.append(recordResource(type));
+    QJsonObject consent{{QStringLiteral("type"), QStringLiteral("Consent")},
+                        {QStringLiteral("documentation"),
+                         QStringLiteral("The user's facility's consents (active, or inactive once withdrawn) for the patients it may see")}};
+    consent.insert(QStringLiteral("interaction"), interactions({"read", "search-type"}).value(QStringLiteral("interaction")));
+    consent.insert(QStringLiteral("searchParam"), QJsonArray{QJsonObject{
+        {QStringLiteral("name"), QStringLiteral("patient")},
+        {QStringLiteral("definition"), QStringLiteral("http://hl7.org/fhir/SearchParameter/clinical-patient")},
+        {QStringLiteral("type"), QStringLiteral("reference")},
+        {QStringLiteral("documentation"), QStringLiteral("Network patient ID, comma-separated for several")}}});
+    resources.append(consent);
     QJsonObject binary{{QStringLiteral("type"), QStringLiteral("Binary")},
                        {QStringLiteral("documentation"),
                         QStringLiteral("Document content; visible exactly when its DocumentReference is")}};

@@ -30,6 +30,9 @@ public:
     QHttpServerResponse everything(const QString &patient, const QHttpServerRequest &request);
     QHttpServerResponse searchOrganizations(const QHttpServerRequest &request);
     QHttpServerResponse readOrganization(const QString &id, const QHttpServerRequest &request);
+    // Consent (consentendpoints.cpp): the user's facility's consents, from the consent table.
+    QHttpServerResponse searchConsents(const QHttpServerRequest &request);
+    QHttpServerResponse readConsent(const QString &id, const QHttpServerRequest &request);
     /// `POST /audit/print`: the viewer reports a print or PDF export of a patient's records.
     QHttpServerResponse recordExport(const QHttpServerRequest &request);
 

@@ -56,6 +56,13 @@ QJsonObject fhirPatient(const Patient &patient)
     };
     if (!patient.birthDate.isEmpty())
         resource.insert(QStringLiteral("birthDate"), patient.birthDate);
+    // Linked network patients hold records of the same person (FHIR's "seealso").
+    QJsonArray links;
+    for (const QString &other : patient.links)
+        links.append(QJsonObject{{QStringLiteral("other"), QJsonObject{{QStringLiteral("reference"), QStringLiteral("Patient/") + other}}},
+                                 {QStringLiteral("type"), QStringLiteral("seealso")}});
+    if (!links.isEmpty())
+        resource.insert(QStringLiteral("link"), links);
     return resource;
 }
 

@@ -8,6 +8,7 @@
 #include "fhirorganization.h"
 #include "fhirpatient.h"
 #include "httpsupport.h"
+#include "namefolding.h"
 #include "patientrepository.h"
 #include "patientsearch.h"
 #include "recordsearch.h"
@@ -53,6 +54,8 @@ std::optional<QHttpServerResponse> FhirEndpoints::admitGet(const QHttpServerRequ
 
 QHttpServerResponse FhirEndpoints::searchRecords(const QString &type, const QHttpServerRequest &request)
 {
+    if (type == QLatin1String("Consent"))
+        return searchConsents(request);
     if (!recordTypes().contains(type))
         return Http::bodyTooLarge(request) ? Http::bodyTooLargeOutcome() : Http::notFound(request);
     TokenStore::Session session;
@@ -95,6 +98,8 @@ QHttpServerResponse FhirEndpoints::searchRecords(const QString &type, const QHtt
 
 QHttpServerResponse FhirEndpoints::readRecord(const QString &type, const QString &id, const QHttpServerRequest &request)
 {
+    if (type == QLatin1String("Consent"))
+        return readConsent(id, request);
     // A Binary is stored with its DocumentReference's patient and disclosure kind, so the same
     // consent and policy join decides whether it is visible.
     if (!recordTypes().contains(type) && type != QLatin1String("Binary"))
@@ -191,15 +196,43 @@ QHttpServerResponse FhirEndpoints::searchOrganizations(const QHttpServerRequest 
         return std::move(*refused);
     bool valid = false;
     const QueryParameters parameters = parametersOf(request, valid);
-    const auto parsed = parsePagingOnly(parameters);
+    // FHIR R4's Organization `name` (contains, names folded as patient names are) and
+    // `identifier` (urn:renkei:facility|id); the rest is paging.
+    QueryParameters paging;
+    QStringList names;
+    QStringList identifiers;
+    for (const auto &[key, value] : parameters) {
+        if (key == QLatin1String("name") || key == QLatin1String("identifier")) {
+            if (value.isEmpty() || value.size() > 256)
+                return Http::outcome(Http::Status::BadRequest, QStringLiteral("invalid"),
+                                     QStringLiteral("Invalid value for search parameter '%1'").arg(key));
+            (key == QLatin1String("name") ? names : identifiers) << value;
+        } else {
+            paging.append({key, value});
+        }
+    }
+    const auto parsed = parsePagingOnly(paging);
     if (!valid || !parsed.query)
         return Http::outcome(Http::Status::BadRequest, valid ? parsed.issueCode : QStringLiteral("invalid"),
                              valid ? parsed.diagnostics : QStringLiteral("The query string is not valid UTF-8"));
-    const auto facilities = FacilityRepository(m_store).list();
+    auto facilities = FacilityRepository(m_store).list();
     if (!facilities) {
         qWarning().noquote() << "renkei-hub: facility list failed:" << facilities.error();
         return Http::internalError();
     }
+    facilities->removeIf([&](const Facility &f) {
+        for (const QString &name : std::as_const(names)) {
+            if (!foldNameForSearch(f.name).contains(foldNameForSearch(name)))
+                return true;
+        }
+        for (const QString &identifier : std::as_const(identifiers)) {
+            const qsizetype bar = identifier.indexOf(QLatin1Char('|'));
+            const bool systemMatches = bar < 0 || identifier.left(bar) == QLatin1String("urn:renkei:facility");
+            if (!systemMatches || identifier.mid(bar + 1) != f.id)
+                return true;
+        }
+        return false;
+    });
     QList<QJsonObject> resources;
     const int end = std::min(int(facilities->size()), parsed.query->offset + parsed.query->count);
     for (int i = parsed.query->offset; i < end; ++i)

@@ -2,6 +2,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 struct PatientIdentifier
 {
@@ -21,6 +22,7 @@ struct Patient
     QString birthDate; ///< YYYY-MM-DD
     QString gender;    ///< male, female, other, unknown
     QList<PatientIdentifier> identifiers;
+    QStringList links; ///< linked network patients (one person) visible to the reader
 
     QString name() const { return familyName + QLatin1Char(' ') + givenName; }
     QString kana() const { return familyKana + QLatin1Char(' ') + givenKana; }

@@ -33,6 +33,10 @@ public:
     Result<bool> exists(const QString &id) const;
     /// Replaces the name, kana, birth date and sex of an existing patient (identifiers stay).
     Status updateDemographics(const Patient &patient);
+    /// The network patient ID an import gives a new patient of (facility, local ID): derived
+    /// from both, so the same records imported into a fresh hub get the same IDs (whether from
+    /// SS-MIX2 or FHIR), without exposing the local ID.
+    static QString importedPatientId(const QString &facility, const QString &localId);
     /// The network patient holding \a facility's local ID \a value, if any.
     Result<std::optional<QString>> findByLocalId(const QString &facility, const QString &value) const;
     Result<QList<Patient>> list() const;

@@ -124,7 +124,7 @@ QueryParse<RecordQuery> parseRecordSearch(const QString &type, const QueryParame
     for (const auto &[key, value] : parameters) {
         static const QStringList known{QStringLiteral("patient"), QStringLiteral("subject"),
                                        QStringLiteral("category"), QStringLiteral("date"),
-                                       QStringLiteral("code"), QStringLiteral("_count"),
+                                       QStringLiteral("code"), QStringLiteral("identifier"), QStringLiteral("_count"),
                                        QStringLiteral("_sort"), QStringLiteral("_offset")};
         // DocumentReference's main code is its `type`, which FHIR searches by that name.
         const bool documentType = key == QLatin1String("type") && type == QLatin1String("DocumentReference");
@@ -138,11 +138,13 @@ QueryParse<RecordQuery> parseRecordSearch(const QString &type, const QueryParame
         if (key == QLatin1String("patient") || key == QLatin1String("subject")) {
             for (const QString &id : value.split(QLatin1Char(',')))
                 query.patients << patientId(id);
-        } else if (key == QLatin1String("category") || key == QLatin1String("code") || documentType) {
+        } else if (key == QLatin1String("category") || key == QLatin1String("code") || documentType
+                   || key == QLatin1String("identifier")) {
             const auto list = tokens(value);
             if (!list)
                 return invalid<RecordQuery>(QStringLiteral("Invalid %1 '%2' (expected code or system|code)").arg(key, value));
-            (key == QLatin1String("category") ? query.categories : query.codes) << *list;
+            (key == QLatin1String("category") ? query.categories
+             : key == QLatin1String("identifier") ? query.identifiers : query.codes) << *list;
         } else if (key == QLatin1String("date")) {
             if (!addDate(value, query.dates))
                 return invalid<RecordQuery>(QStringLiteral("Invalid date '%1' (expected [eq|ge|le|gt|lt]"

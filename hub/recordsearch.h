@@ -34,6 +34,7 @@ struct RecordQuery
     QStringList patients; ///< network IDs; empty: every visible patient
     QList<QList<TokenValue>> categories;
     QList<QList<TokenValue>> codes;
+    QList<QList<TokenValue>> identifiers; ///< business identifiers (`identifier`: system|value)
     QList<DateCondition> dates;
     int count = 50;
     int offset = 0;

@@ -30,6 +30,19 @@ Result<std::optional<QString>> ResourceRepository::importedVersion(const QString
     return std::optional<QString>(query->value(0).toString());
 }
 
+Result<std::optional<QString>> ResourceRepository::importedPatient(const QString &facility,
+                                                                   const QString &sourceKey) const
+{
+    auto query = m_store.exec(
+        QStringLiteral("SELECT patient FROM imported_sources WHERE facility = ? AND source_key = ?"),
+        {facility, sourceKey});
+    if (!query)
+        return Failure{query.error()};
+    if (!query->next())
+        return std::optional<QString>();
+    return std::optional<QString>(query->value(0).toString());
+}
+
 Status ResourceRepository::replaceSource(const QString &facility, const QString &sourceKey,
                                          const QString &version, const QString &patient,
                                          const QList<ResourceRow> &rows)

@@ -33,6 +33,8 @@ public:
 
     /// The version (file name) imported for this source, if any.
     Result<std::optional<QString>> importedVersion(const QString &facility, const QString &sourceKey) const;
+    /// The network patient an earlier import recorded for this source, if any.
+    Result<std::optional<QString>> importedPatient(const QString &facility, const QString &sourceKey) const;
     /// Replaces whatever the source held with \a rows and records \a version.
     Status replaceSource(const QString &facility, const QString &sourceKey, const QString &version,
                          const QString &patient, const QList<ResourceRow> &rows);

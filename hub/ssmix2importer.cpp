@@ -30,23 +30,6 @@ QString hashHex(const QString &text, int length)
         QCryptographicHash::hash(text.toUtf8(), QCryptographicHash::Sha256).toHex().left(length));
 }
 
-/// Network patient IDs for imported patients: derived from (facility, local ID), so the same
-/// storage imported into a fresh hub gets the same IDs, without exposing the local ID.
-QString networkPatientId(const QString &facility, const QString &localId)
-{
-    return QStringLiteral("p") + hashHex(facility + QLatin1Char('\n') + localId, 16);
-}
-
-QString levelName(Problem::Level level)
-{
-    switch (level) {
-    case Problem::Level::Warning: return QStringLiteral("warning");
-    case Problem::Level::Skipped: return QStringLiteral("skipped");
-    case Problem::Level::Failed: return QStringLiteral("failed");
-    }
-    return {};
-}
-
 /// Newest last; at equal timestamps a deletion comes after the version it deletes.
 bool olderVersion(const Ssmix2::StorageFile &a, const Ssmix2::StorageFile &b)
 {
@@ -56,34 +39,6 @@ bool olderVersion(const Ssmix2::StorageFile &a, const Ssmix2::StorageFile &b)
 }
 
 } // namespace
-
-QString Ssmix2ImportReport::summaryLine() const
-{
-    return QStringLiteral("imported %1, replaced %2, deleted %3, unchanged %4, skipped %5, failed %6 "
-                          "(%7 files, %8 resources written, %9 warnings)")
-        .arg(imported).arg(replaced).arg(deleted).arg(unchanged).arg(skipped).arg(failed)
-        .arg(files).arg(resources)
-        .arg(std::count_if(problems.begin(), problems.end(),
-                           [](const Problem &p) { return p.level == Problem::Level::Warning; }));
-}
-
-QJsonObject Ssmix2ImportReport::toJson() const
-{
-    QJsonArray list;
-    for (const Problem &p : problems)
-        list.append(QJsonObject{{QStringLiteral("level"), levelName(p.level)},
-                                {QStringLiteral("path"), p.path},
-                                {QStringLiteral("reason"), p.reason}});
-    return QJsonObject{{QStringLiteral("files"), files},
-                       {QStringLiteral("imported"), imported},
-                       {QStringLiteral("replaced"), replaced},
-                       {QStringLiteral("deleted"), deleted},
-                       {QStringLiteral("unchanged"), unchanged},
-                       {QStringLiteral("skipped"), skipped},
-                       {QStringLiteral("failed"), failed},
-                       {QStringLiteral("resources"), resources},
-                       {QStringLiteral("problems"), list}};
-}
 
 Ssmix2Importer::Ssmix2Importer(Store &store, QString facility)
     : m_store(store)
@@ -188,9 +143,33 @@ public:
         } else {
             ++m_report.skipped;
             m_report.problems << Problem{Problem::Level::Skipped, file.path,
-                                         QStringLiteral("deleted version (_0) of a record this facility never imported: nothing to remove")};
+                                         QStringLiteral("deleted version (_0) of a record this facility never imported: nothing to remove")
+                                             + orderNumberMismatch(file)};
         }
         return success();
+    }
+
+    /// The file name's order number is the record's key (SS-MIX2: patient ID, care date, data
+    /// type and order number name one record); a message whose ORC-2/OBR-2 says otherwise
+    /// points at a storage writer's mistake the operator should hear about (docs/PROTOCOL.md).
+    static QString orderNumberMismatch(const Ssmix2::StorageFile &file)
+    {
+        QFile input(file.path);
+        if (!input.open(QIODevice::ReadOnly))
+            return {};
+        const auto text = Ssmix2::decodeIso2022Jp(input.readAll());
+        const auto message = text ? Ssmix2::Hl7Message::parse(*text) : Result<Ssmix2::Hl7Message>(Failure{});
+        if (!message)
+            return {};
+        QString placer;
+        for (const char *segment : {"ORC", "OBR"}) {
+            if (const auto *found = message->first(QString::fromLatin1(segment)); found && placer.isEmpty())
+                placer = found->value(2);
+        }
+        if (placer.isEmpty() || placer == file.name.orderNo)
+            return {};
+        return QStringLiteral(" (its message names order %1 in ORC-2, the file name %2; the file name is the record's key, "
+                              "so the record of order %1 was left as it is)").arg(placer, file.name.orderNo);
     }
 
     bool wasImported = false;
@@ -287,7 +266,7 @@ private:
             return **found;
 
         Patient patient;
-        patient.id = networkPatientId(m_facility, localId);
+        patient.id = PatientRepository::importedPatientId(m_facility, localId);
         patient.gender = QStringLiteral("unknown");
         if (const auto known = demographics())
             fillDemographics(patient, *known);

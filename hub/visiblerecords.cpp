@@ -1,5 +1,6 @@
 #include "visiblerecords.h"
 
+#include "patientlinks.h"
 #include "store.h"
 
 #include <QSqlQuery>
@@ -78,6 +79,25 @@ QString codeCondition(const QList<TokenValue> &alternatives, QVariantList &value
     return QLatin1Char('(') + any.join(QStringLiteral(" OR ")) + QLatin1Char(')');
 }
 
+// identifier matches any of the resource's business identifiers (value, and system when given;
+// `|value` asks for an identifier without a system).
+QString identifierCondition(const QList<TokenValue> &alternatives, QVariantList &values)
+{
+    QStringList any;
+    for (const TokenValue &token : alternatives) {
+        QString match = QStringLiteral("json_extract(i.value, '$.value') = ?");
+        values << token.code;
+        if (token.system && token.system->isEmpty()) {
+            match += QStringLiteral(" AND json_extract(i.value, '$.system') IS NULL");
+        } else if (token.system) {
+            match += QStringLiteral(" AND json_extract(i.value, '$.system') = ?");
+            values << *token.system;
+        }
+        any << QStringLiteral("EXISTS (SELECT 1 FROM json_each(r.json, '$.identifier') i WHERE ") + match + QLatin1Char(')');
+    }
+    return QLatin1Char('(') + any.join(QStringLiteral(" OR ")) + QLatin1Char(')');
+}
+
 } // namespace
 
 Result<std::optional<ResourceRow>> VisibleRecords::read(const QString &type, const QString &id) const
@@ -97,14 +117,20 @@ Result<VisibleRecords::Page> VisibleRecords::search(const RecordQuery &q) const
     QStringList conditions{QStringLiteral("r.type = ?")};
     QVariantList values{m_viewer, q.type};
     if (!q.patients.isEmpty()) {
-        conditions << QStringLiteral("r.patient IN (%1)").arg(placeholders(q.patients.size()));
-        for (const QString &patient : q.patients)
+        // A linked patient's records count as the patient's own (each still under its consent).
+        const auto patients = PatientLinks(m_store).expand(q.patients);
+        if (!patients)
+            return Failure{patients.error()};
+        conditions << QStringLiteral("r.patient IN (%1)").arg(placeholders(patients->size()));
+        for (const QString &patient : *patients)
             values << patient;
     }
     for (const QList<TokenValue> &alternatives : q.categories)
         conditions << categoryCondition(alternatives, values);
     for (const QList<TokenValue> &alternatives : q.codes)
         conditions << codeCondition(alternatives, values);
+    for (const QList<TokenValue> &alternatives : q.identifiers)
+        conditions << identifierCondition(alternatives, values);
     if (!q.dates.isEmpty())
         conditions << QStringLiteral("r.date <> ''");
     for (const RecordQuery::DateCondition &date : q.dates) {
@@ -138,8 +164,14 @@ Result<VisibleRecords::Page> VisibleRecords::everything(const QString &patient, 
                                                         int offset, int limit) const
 {
     // Binary is content, not a record: its DocumentReference links to it.
-    QStringList conditions{QStringLiteral("r.patient = ?"), QStringLiteral("r.type <> 'Binary'")};
-    QVariantList values{m_viewer, patient};
+    const auto person = PatientLinks(m_store).personOf(patient);
+    if (!person)
+        return Failure{person.error()};
+    QStringList conditions{QStringLiteral("r.patient IN (%1)").arg(placeholders(person->size())),
+                           QStringLiteral("r.type <> 'Binary'")};
+    QVariantList values{m_viewer};
+    for (const QString &id : *person)
+        values << id;
     if (!q.since.isEmpty()) {
         conditions << QStringLiteral("r.updated >= ?");
         values << q.since;

@@ -65,10 +65,10 @@ void tst_Consent::init()
     PatientRepository patients(*m_store);
     Patient yamada{QStringLiteral("p1"), QStringLiteral("山田"), QStringLiteral("太郎"),
                    QStringLiteral("ヤマダ"), QStringLiteral("タロウ"), QStringLiteral("1948-03-02"),
-                   QStringLiteral("male"), {{kHospital, {}, QStringLiteral("0012345")}}};
+                   QStringLiteral("male"), {{kHospital, {}, QStringLiteral("0012345")}}, {}};
     Patient suzuki{QStringLiteral("p2"), QStringLiteral("鈴木"), QStringLiteral("花子"),
                    QStringLiteral("スズキ"), QStringLiteral("ハナコ"), QStringLiteral("1960-07-15"),
-                   QStringLiteral("female"), {{kHospital, {}, QStringLiteral("0054321")}}};
+                   QStringLiteral("female"), {{kHospital, {}, QStringLiteral("0054321")}}, {}};
     QVERIFY(patients.add(yamada));
     QVERIFY(patients.add(suzuki));
 }
