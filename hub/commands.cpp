@@ -1,6 +1,7 @@
 #include "commands.h"
 
 #include "commandsupport.h"
+#include "dicomcommands.h"
 
 #include <QDir>
 #include <QFile>
@@ -26,7 +27,7 @@ QString usageLine(const Command &command)
 
 QList<Command> allCommands()
 {
-    return networkCommands() + adminCommands() + importCommands();
+    return networkCommands() + adminCommands() + importCommands() + dicomCommands();
 }
 
 QString programHelp()
@@ -89,7 +90,10 @@ int runCommand(const Command &command, const QStringList &rest)
         if (!parser.isSet(required))
             return usageError(QStringLiteral("--%1 is required").arg(required), usage);
     }
-    if (parser.positionalArguments().size() != command.positional.size())
+    // A last positional name ending in "..." takes one or more arguments.
+    const bool variadic = !command.positional.isEmpty() && command.positional.last().endsWith(QLatin1String("..."));
+    if (variadic ? parser.positionalArguments().size() < command.positional.size()
+                 : parser.positionalArguments().size() != command.positional.size())
         return usageError(parser.positionalArguments().size() > command.positional.size()
                               ? QStringLiteral("unexpected argument '%1'")
                                     .arg(parser.positionalArguments().value(command.positional.size()))

@@ -3,6 +3,7 @@
 #include "certificates.h"
 #include "consents.h"
 #include "demohistories.h"
+#include "demoimages.h"
 #include "demonames.h"
 #include "facilities.h"
 #include "passwordhash.h"
@@ -240,6 +241,8 @@ Result<Summary> create(const QString &directory, bool force)
         return Failure{committed.error()};
     if (const Status histories = addHistories(**store, dir.filePath(QStringLiteral("demo-ssmix2")), *summary); !histories)
         return Failure{histories.error()};
+    if (const auto images = DemoImages::addImages(**store, directory, dir.filePath(QStringLiteral("demo-dicom"))); !images)
+        return Failure{images.error()};
     return summary;
 }
 

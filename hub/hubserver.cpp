@@ -1,11 +1,15 @@
 #include "hubserver.h"
 
+#include "dicomwebendpoints.h"
 #include "httpsupport.h"
+#include "lastviewed.h"
 
 #include <QFile>
 #include <QSslCertificate>
 #include <QSslKey>
 #include <QTcpServer>
+
+#include <memory>
 
 namespace {
 
@@ -53,8 +57,11 @@ void HubServer::addRoutes()
                    [this](const QString &id, const QHttpServerRequest &request) {
                        return m_fhir.readPatient(id, request);
                    });
+    auto lastViewed = std::make_shared<LastViewed>(m_store, m_tokens, m_audit);
     m_server.route(QStringLiteral("/fhir/Patient/<arg>/<arg>"), Method::AnyKnown,
-                   [this](const QString &id, const QString &operation, const QHttpServerRequest &request) {
+                   [this, lastViewed](const QString &id, const QString &operation, const QHttpServerRequest &request) {
+                       if (operation == QLatin1String("$last-viewed"))
+                           return lastViewed->handle(id, request);
                        if (operation != QLatin1String("$everything"))
                            return Http::bodyTooLarge(request) ? Http::bodyTooLargeOutcome() : Http::notFound(request);
                        return m_fhir.everything(id, request);
@@ -76,8 +83,16 @@ void HubServer::addRoutes()
                    [this](const QString &type, const QString &id, const QHttpServerRequest &request) {
                        return m_fhir.readRecord(type, id, request);
                    });
-    m_server.setMissingHandler([](const QHttpServerRequest &request,
-                                  QHttpServerResponder &&responder) {
+    // DICOMweb paths have up to eight segments; rather than a route per depth, everything
+    // under /dicomweb/ reaches its dispatcher from here.
+    auto *dicomweb = new DicomWebEndpoints(m_store, m_tokens, m_audit, this);
+    m_server.setMissingHandler([dicomweb](const QHttpServerRequest &request,
+                                          QHttpServerResponder &&responder) {
+        const QString path = request.url().path();
+        if (path.startsWith(QLatin1String("/dicomweb/")) && !Http::bodyTooLarge(request)) {
+            dicomweb->handle(path.mid(10).split(QLatin1Char('/'), Qt::SkipEmptyParts), request, std::move(responder));
+            return;
+        }
         const QHttpServerResponse response = Http::bodyTooLarge(request)
             ? Http::bodyTooLargeOutcome()
             : Http::notFound(request);
