@@ -4,6 +4,7 @@
 #include "networktr.h"
 
 #include <QNetworkReply>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -21,14 +22,16 @@ EverythingFetch::EverythingFetch(HubSession *session, QObject *parent)
     : QObject(parent)
     , m_session(session)
 {
+    connect(&m_parsing, &QFutureWatcher<Parsed>::finished, this, &EverythingFetch::onParsed);
 }
 
 EverythingFetch::~EverythingFetch()
 {
     cancel();
+    m_parsing.waitForFinished();
 }
 
-void EverythingFetch::start(const QString &patientId)
+void EverythingFetch::start(const QString &patientId, const QDateTime &since)
 {
     cancel();
     m_patientId = patientId;
@@ -41,6 +44,10 @@ void EverythingFetch::start(const QString &patientId)
     }
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("_count"), QString::number(kPageSize));
+    if (since.isValid()) {
+        // UTC with "Z": no '+' that a query string would turn into a space.
+        query.addQueryItem(QStringLiteral("_since"), since.toUTC().toString(Qt::ISODateWithMs));
+    }
     const QString id = QString::fromLatin1(QUrl::toPercentEncoding(patientId));
     requestPage(QStringLiteral("/fhir/Patient/%1/$everything").arg(id), query);
     Q_EMIT started();
@@ -96,12 +103,27 @@ void EverythingFetch::onPage(const HubResponse &response)
         fail(error);
         return;
     }
-    EverythingPage page;
-    QString parseError;
-    if (!parseEverythingPage(response.body, &page, &parseError)) {
-        fail(HubErrors::protocolError(parseError));
+    // 200 resources of JSON take tens of milliseconds to parse: on the thread pool, so the
+    // timeline stays responsive while a large record arrives.
+    m_parsingGeneration = m_generation;
+    const QByteArray body = response.body;
+    m_parsing.setFuture(QtConcurrent::run([body] {
+        Parsed parsed;
+        parsed.ok = parseEverythingPage(body, &parsed.page, &parsed.error);
+        return parsed;
+    }));
+}
+
+void EverythingFetch::onParsed()
+{
+    if (m_parsingGeneration != m_generation)
+        return; // cancelled or restarted while parsing
+    Parsed parsed = m_parsing.result();
+    if (!parsed.ok) {
+        fail(HubErrors::protocolError(parsed.error));
         return;
     }
+    const EverythingPage &page = parsed.page;
     const quint64 generation = m_generation;
     if (page.total >= 0)
         m_total = page.total;

@@ -3,6 +3,7 @@
 #include "clinicalrecord.h"
 #include "huberror.h"
 
+#include <QFutureWatcher>
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
@@ -26,9 +27,11 @@ public:
     /// Page size asked of the hub (_count, 1–1000).
     static constexpr int kPageSize = 200;
 
-    void start(const QString &patientId);
+    /// Fetches the whole record, or with a valid \a since only what the hub stored after it
+    /// (_since: the records that are new since then).
+    void start(const QString &patientId, const QDateTime &since = {});
     void cancel();
-    bool isBusy() const { return !m_reply.isNull(); }
+    bool isBusy() const { return !m_reply.isNull() || m_parsing.isRunning(); }
     QString patientId() const { return m_patientId; }
     /// Bundle.total as the hub announced it, or -1.
     int total() const { return m_total; }
@@ -45,6 +48,8 @@ Q_SIGNALS:
 private:
     void requestPage(const QString &path, const QUrlQuery &query);
     void onPage(const HubResponse &response);
+    /// A page parsed on the thread pool arrives back here (GUI thread).
+    void onParsed();
     void fail(const HubError &error);
     void failLater(const HubError &error);
 
@@ -55,4 +60,12 @@ private:
     int m_received = 0;
     int m_pages = 0;
     quint64 m_generation = 0;
+    struct Parsed
+    {
+        EverythingPage page;
+        QString error;
+        bool ok = false;
+    };
+    QFutureWatcher<Parsed> m_parsing;
+    quint64 m_parsingGeneration = 0;
 };

@@ -49,6 +49,8 @@ public:
     /// that only that user can continue by logging in again. Emits nothing.
     void suspend();
     bool isLoggedIn() const { return !m_token.isEmpty(); }
+    /// The bearer token, for clients that make their own requests (the DICOMweb client).
+    QByteArray accessToken() const { return m_token; }
     bool isLoginInProgress() const { return !m_loginReply.isNull(); }
 
     QString userId() const { return m_userId; }

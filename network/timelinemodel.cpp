@@ -32,6 +32,8 @@ void TimelineModel::clear()
     beginResetModel();
     m_records.clear();
     m_facilities.clear();
+    m_lastViewed = QDateTime();
+    m_newIds.clear();
     endResetModel();
     Q_EMIT facilitiesChanged();
 }
@@ -50,10 +52,29 @@ void TimelineModel::setLastViewed(const QDateTime &time)
     m_lastViewed = time;
     if (!m_records.isEmpty())
         Q_EMIT dataChanged(index(0, 0), index(m_records.size() - 1, ColumnCount - 1), {IsNewRole});
+    Q_EMIT newRecordsChanged();
+}
+
+void TimelineModel::setNewRecordIds(const QSet<QString> &ids)
+{
+    m_newIds = ids;
+    if (!m_records.isEmpty())
+        Q_EMIT dataChanged(index(0, 0), index(m_records.size() - 1, ColumnCount - 1), {IsNewRole});
+    Q_EMIT newRecordsChanged();
+}
+
+int TimelineModel::newCount() const
+{
+    int count = 0;
+    for (int row = 0; row < m_records.size(); ++row)
+        count += isNew(row) ? 1 : 0;
+    return count;
 }
 
 bool TimelineModel::isNew(int row) const
 {
+    if (!m_newIds.isEmpty() && m_newIds.contains(m_records.at(row).id))
+        return true;
     if (!m_lastViewed.isValid())
         return false;
     const QString updated = m_records.at(row).raw.value(QLatin1String("meta")).toObject()

@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QStringList>
 
 /// The patient's records, one row each, in arrival order (the hub sends them by clinical
@@ -41,7 +42,12 @@ public:
     /// Records changed (meta.lastUpdated) after \a time are "new since my last view".
     void setLastViewed(const QDateTime &time);
     QDateTime lastViewed() const { return m_lastViewed; }
+    /// Records the hub stored after the last view (its $everything?_since answer) are new too,
+    /// whether or not they carry meta.lastUpdated.
+    void setNewRecordIds(const QSet<QString> &ids);
     bool isNew(int row) const;
+    /// How many records are new.
+    int newCount() const;
 
     /// Facility ids in order of first appearance (the legend's order).
     QStringList facilities() const { return m_facilities; }
@@ -58,12 +64,15 @@ public:
 
 Q_SIGNALS:
     void facilitiesChanged();
+    /// Which records are new changed (last view time or new ids).
+    void newRecordsChanged();
 
 private:
     QList<ClinicalRecord> m_records;
     QStringList m_facilities;
     QHash<QString, QString> m_facilityNames;
     QDateTime m_lastViewed;
+    QSet<QString> m_newIds;
 };
 
 /// "2011/12/20" or "2011/12/20 15:00": how record dates are shown everywhere.

@@ -86,12 +86,17 @@ LockScreen::LockScreen(HubSession *session, QWidget *parent)
     connect(m_logoutButton, &QPushButton::clicked, this, &LockScreen::logoutRequested);
 }
 
-void LockScreen::prepare(const QString &userId, bool becauseIdle)
+void LockScreen::prepare(const QString &userId, Reason reason)
 {
     m_userId = userId;
     m_userLabel->setText(userId);
-    m_reasonLabel->setText(becauseIdle ? tr("Locked after a period of inactivity")
-                                       : tr("Screen locked"));
+    switch (reason) {
+    case Reason::Idle: m_reasonLabel->setText(tr("Locked after a period of inactivity")); break;
+    case Reason::Manual: m_reasonLabel->setText(tr("Screen locked")); break;
+    case Reason::SessionExpired:
+        m_reasonLabel->setText(tr("Your session has expired. Enter your password to continue where you left off."));
+        break;
+    }
     m_passwordEdit->clear();
     m_message->clearMessage();
     setBusy(false);

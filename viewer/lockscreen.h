@@ -19,8 +19,9 @@ class LockScreen : public QWidget
 public:
     explicit LockScreen(HubSession *session, QWidget *parent = nullptr);
 
+    enum class Reason { Manual, Idle, SessionExpired };
     /// Prepares the screen for \a userId (cleared password, no message, focus in the field).
-    void prepare(const QString &userId, bool becauseIdle);
+    void prepare(const QString &userId, Reason reason);
     void showError(const HubError &error);
 
 Q_SIGNALS:

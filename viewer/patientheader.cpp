@@ -3,6 +3,7 @@
 #include "age.h"
 #include "patientsearchmodel.h"
 
+#include <QDateTime>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QVBoxLayout>
@@ -47,6 +48,12 @@ PatientHeader::PatientHeader(QWidget *parent)
     nameRow->addWidget(m_kana, 0, Qt::AlignBaseline);
     nameRow->addSpacing(10);
     nameRow->addWidget(m_facts, 0, Qt::AlignBaseline);
+    nameRow->addSpacing(10);
+    m_new = plainLabel(this, "patientNewRecords",
+                       QStringLiteral("QLabel { color: #6b4700; background: #fdf0d2; border: 1px solid #f2d596;"
+                                      " border-radius: 4px; padding: 2px 8px; }"));
+    m_new->hide();
+    nameRow->addWidget(m_new, 0, Qt::AlignVCenter);
     nameRow->addStretch();
 
     auto *layout = new QVBoxLayout(this);
@@ -86,6 +93,19 @@ void PatientHeader::addRecords(const QList<ClinicalRecord> &records)
     }
     if (changed)
         updateAllergies();
+}
+
+void PatientHeader::setNewRecords(int count, const QDateTime &lastViewed)
+{
+    if (!lastViewed.isValid()) {
+        m_new->clear();
+        m_new->hide();
+        return;
+    }
+    const QString since = lastViewed.toLocalTime().toString(QStringLiteral("yyyy/MM/dd HH:mm"));
+    m_new->setText(count > 0 ? tr("New: %n record(s) since your last view (%1)", nullptr, count).arg(since)
+                             : tr("Nothing new since your last view (%1)").arg(since));
+    m_new->show();
 }
 
 void PatientHeader::clearAllergies()

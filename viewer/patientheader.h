@@ -21,6 +21,9 @@ public:
     /// Adds the allergies among \a records (pages arrive one by one).
     void addRecords(const QList<ClinicalRecord> &records);
     void clearAllergies();
+    /// "新着 N件 (since your last view on …)"; hidden when \a lastViewed is invalid (the
+    /// first view, or a hub that does not tell).
+    void setNewRecords(int count, const QDateTime &lastViewed);
     /// The date ages are computed for; the current date unless set (tests fix it).
     void setToday(QDate today) { m_today = today; }
 
@@ -32,6 +35,7 @@ private:
     QLabel *m_facts = nullptr;
     QLabel *m_facilities = nullptr;
     QLabel *m_allergies = nullptr;
+    QLabel *m_new = nullptr;
     QStringList m_allergyNames;
     QDate m_today;
 };

@@ -7,6 +7,7 @@
 class QAbstractButton;
 class QButtonGroup;
 class QCheckBox;
+class QDateEdit;
 class QHBoxLayout;
 class TimelineModel;
 class TimelineWidget;
@@ -25,10 +26,15 @@ public:
 private:
     void syncFacilities();
     void applyPreset(int years);
+    void applyEdits();
+    /// Shows the timeline's range in the edits without applying it again.
+    void showRange(QDate from, QDate to);
 
     QPointer<TimelineModel> m_model;
     TimelineWidget *m_timeline = nullptr;
     QHBoxLayout *m_facilityRow = nullptr;
     QHash<QString, QCheckBox *> m_boxes;
     QButtonGroup *m_presets = nullptr;
+    QDateEdit *m_fromEdit = nullptr;
+    QDateEdit *m_toEdit = nullptr;
 };

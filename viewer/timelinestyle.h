@@ -35,5 +35,10 @@ inline const QColor kLaneA{0xfb, 0xfc, 0xfd};
 inline const QColor kLaneB{0xf2, 0xf5, 0xf7};
 inline const QColor kToday{0x2e, 0x7d, 0x6b};
 inline const QColor kSelection{0x1f, 0x2d, 0x3a};
+/// 新着 (new since the last view): a warm amber, distinct from the facilities and from red.
+inline const QColor kNewHalo{0xf5, 0xb8, 0x2e, 170};
+inline const QColor kNewText{0x8a, 0x5a, 0x00};
+/// The side of a pre-rendered mark sprite: the mark, its abnormal ring and the new halo.
+constexpr int kSpriteSize = 2 * (int(kMarkRadius) + 6) + 2;
 
 } // namespace TimelineStyle

@@ -35,7 +35,14 @@ void TimelineWidget::setModel(TimelineModel *model)
                 [this](const QModelIndex &, int first, int last) { appendMarks(first, last); });
         connect(m_model, &QAbstractItemModel::modelReset, this, &TimelineWidget::rebuildMarks);
         connect(m_model, &QAbstractItemModel::dataChanged, this, [this] { update(); });
-        connect(m_model, &TimelineModel::facilitiesChanged, this, [this] { update(); });
+        connect(m_model, &TimelineModel::facilitiesChanged, this, [this] {
+            m_facilityIndex.clear();
+            const QStringList ids = m_model->facilities();
+            for (int i = 0; i < ids.size(); ++i)
+                m_facilityIndex.insert(ids.at(i), i);
+            update();
+        });
+        connect(m_model, &TimelineModel::newRecordsChanged, this, &TimelineWidget::refreshNewFlags);
     }
     rebuildMarks();
 }
@@ -57,13 +64,20 @@ void TimelineWidget::rebuildMarks()
         update();
 }
 
+void TimelineWidget::refreshNewFlags()
+{
+    for (Mark &m : m_marks)
+        m.isNew = m_model && m_model->isNew(m.row);
+    update();
+}
+
 void TimelineWidget::appendMarks(int first, int last)
 {
     for (int row = first; row <= last; ++row) {
         const ClinicalRecord &r = m_model->record(row);
         if (!r.date.isValid())
             continue; // undated records (some allergies) are listed elsewhere, not placed
-        m_marks.append({row, r.kind, r.dayValue(), r.facilityId, r.abnormal, r.displayable});
+        m_marks.append({row, r.kind, r.dayValue(), r.facilityId, r.abnormal, r.displayable, m_model->isNew(row)});
         ++m_kindCount[int(r.kind)];
     }
     // While the user has not moved the view, each page widens it to the whole record.
@@ -93,6 +107,7 @@ void TimelineWidget::setKindVisible(Kind kind, bool visible)
     dropHiddenSelection();
     updateGeometry();
     update();
+    Q_EMIT filtersChanged();
 }
 
 int TimelineWidget::laneIndex(Kind kind) const

@@ -4,6 +4,8 @@
 #include "timelinemodel.h"
 
 #include <QDate>
+#include <QHash>
+#include <QPixmap>
 #include <QList>
 #include <QPointer>
 #include <QSet>
@@ -44,6 +46,9 @@ public:
     QDate dateTo() const { return m_dateTo; }
     /// The marks that pass the kind, facility and date filters (on screen or scrolled away).
     int filteredMarkCount() const;
+    /// Whether \a row passes the kind, facility and date filters (dated or not): what the
+    /// calendar view shows too.
+    bool isRowShown(int row) const;
 
     /// The lanes on screen, top to bottom.
     QList<Kind> lanes() const;
@@ -84,6 +89,8 @@ public Q_SLOTS:
 Q_SIGNALS:
     void recordSelected(int row);
     void visibleRangeChanged();
+    /// A kind, facility or date filter changed.
+    void filtersChanged();
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -106,6 +113,7 @@ private:
         QString facilityId;
         bool abnormal = false;
         bool displayable = true;
+        bool isNew = false;
     };
 
     void rebuildMarks();
@@ -131,6 +139,10 @@ private:
     void paintLanes(QPainter &p) const;
     void paintAxis(QPainter &p) const;
     void paintMarks(QPainter &p) const;
+    /// One pre-rendered mark (dot, rings, new halo) per look, drawn with drawPixmap: far
+    /// cheaper than an antialiased ellipse per mark when thousands are on screen.
+    const QPixmap &markSprite(int facilityIndex, bool abnormal, bool displayable, bool isNew, qreal dpr) const;
+    void refreshNewFlags();
 
     QPointer<TimelineModel> m_model;
     QList<Mark> m_marks; ///< dated records, in model order
@@ -151,4 +163,7 @@ private:
     QPoint m_pressPos;
     QPoint m_lastDragPos;
     bool m_dragging = false;
+    QHash<QString, int> m_facilityIndex; ///< facility id → legend index, for the sprites
+    mutable QHash<quint32, QPixmap> m_sprites;
+    mutable qreal m_spriteDpr = 0;
 };

@@ -6,11 +6,27 @@
 #include "timelinemodel.h"
 
 #include <algorithm>
+#include <cmath>
 
 bool TimelineWidget::passesFilters(const Mark &m) const
 {
     return m_kindVisible.at(int(m.kind)) && m.day >= m_fromDay && m.day < m_toDay
         && (m_hiddenFacilities.isEmpty() || !m_hiddenFacilities.contains(m.facilityId));
+}
+
+bool TimelineWidget::isRowShown(int row) const
+{
+    if (!m_model || row < 0 || row >= m_model->rowCount())
+        return false;
+    const ClinicalRecord &r = m_model->record(row);
+    if (!m_kindVisible.at(int(r.kind)))
+        return false;
+    if (!m_hiddenFacilities.isEmpty() && m_hiddenFacilities.contains(r.facilityId))
+        return false;
+    if (!r.date.isValid())
+        return std::isinf(m_fromDay) && std::isinf(m_toDay); // undated: only without a period
+    const double day = r.dayValue();
+    return day >= m_fromDay && day < m_toDay;
 }
 
 int TimelineWidget::filteredMarkCount() const
@@ -36,6 +52,7 @@ void TimelineWidget::setFacilityVisible(const QString &facilityId, bool visible)
         m_hiddenFacilities.insert(facilityId);
     dropHiddenSelection();
     update();
+    Q_EMIT filtersChanged();
 }
 
 void TimelineWidget::setDateRange(QDate from, QDate to)
@@ -47,6 +64,7 @@ void TimelineWidget::setDateRange(QDate from, QDate to)
     m_fromDay = from.isValid() ? TimelineAxis::dayOf(from) : -std::numeric_limits<double>::infinity();
     m_toDay = to.isValid() ? TimelineAxis::dayOf(to) + 1 : std::numeric_limits<double>::infinity();
     dropHiddenSelection();
+    Q_EMIT filtersChanged();
     if (!from.isValid() && !to.isValid()) {
         // The whole record again, widened by later pages as at first.
         m_rangeSetByUser = false;

@@ -11,13 +11,23 @@
 #include "patientsearchpanel.h"
 #include "patientrecordview.h"
 #include "clinicalrecord.h"
+#include "../../hub/demodocuments.h" // the demo network's discharge summaries
+#include "documentfetch.h"
+#include "documentview.h"
+#include "encryptedcache.h"
 #include "everythingfetch.h"
+#include "recordcalendar.h"
+#include "timelinewidget.h"
 #include "labresultsmodel.h"
 #include "timelinemodel.h"
 
 #include <QAbstractItemModel>
 #include <QComboBox>
+#include <QDirIterator>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -66,10 +76,15 @@ private slots:
     void withdrawnConsentDisappearsOnNextSearch();
     void idleLockHidesDataUntilThePasswordIsGiven();
     void recordViewShowsTheSharedHistory();
+    void dischargeSummaryIsReadableAndCachedEncrypted();
+    void newSinceLastViewComesFromTheHub();
+    void expiredSessionResumesWhereTheUserWas();
     void recordClosesWhenConsentIsWithdrawn();
 
 private:
-    std::unique_ptr<HubSession> loggedInSession();
+    std::unique_ptr<HubSession> loggedInSession(const QString &user = QStringLiteral("demo-doctor"));
+    /// Adds a login account of the clinic through the hub's command line (password kDemoPassword).
+    bool addClinicUser(const QString &id);
     int auditCount(const QString &action, const QString &outcome) const;
     PatientRecordView *openRecord(MainWindow &window, const QString &patientId);
     QStringList search(MainWindow &window, const QString &name, const QString &identifier = {});
@@ -219,7 +234,17 @@ void TestEndToEnd::repeatedFailuresLockTheAccount()
     QVERIFY(!login.message().isEmpty());
 }
 
-std::unique_ptr<HubSession> TestEndToEnd::loggedInSession()
+bool TestEndToEnd::addClinicUser(const QString &id)
+{
+    QString error;
+    m_hub.run({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--facility"), kClinic, QStringLiteral("--id"), id,
+               QStringLiteral("--password-stdin")}, &error, kDemoPassword.toUtf8() + '\n');
+    if (!error.isEmpty())
+        qWarning().noquote() << "user add" << id << "failed:" << error;
+    return error.isEmpty();
+}
+
+std::unique_ptr<HubSession> TestEndToEnd::loggedInSession(const QString &user)
 {
     auto session = std::make_unique<HubSession>();
     QString error;
@@ -227,7 +252,7 @@ std::unique_ptr<HubSession> TestEndToEnd::loggedInSession()
         return nullptr;
     LoginDialog dialog(session.get());
     dialog.show();
-    fillAndSubmit(dialog, m_hub.baseUrl(), QStringLiteral("demo-doctor"), kDemoPassword);
+    fillAndSubmit(dialog, m_hub.baseUrl(), user, kDemoPassword);
     if (!QTest::qWaitFor([&] { return session->isLoggedIn(); }, 20'000))
         return nullptr;
     return session;
@@ -531,6 +556,197 @@ void TestEndToEnd::recordViewShowsTheSharedHistory()
     for (int column = 0; column < labs->columnCount(); ++column)
         high = high || labs->index(hba1cRow, column).data().toString().endsWith(QLatin1String(" H"));
     QVERIFY2(high, "no HbA1c result flagged H");
+}
+
+void TestEndToEnd::dischargeSummaryIsReadableAndCachedEncrypted()
+{
+    // hub/demohistories.h: p00001's admission has a discharge summary (CDA R2, LOINC 18842-5)
+    // with the sections and fixed texts of hub/demodocuments.h.
+    const QString patientId = QStringLiteral("p00001");
+    auto session = loggedInSession();
+    QVERIFY2(session, "login failed");
+    auto window = std::make_unique<MainWindow>(session.get());
+    window->show();
+    PatientRecordView *record = openRecord(*window, patientId);
+    QVERIFY2(record, "the record view did not load");
+    const TimelineModel *model = record->timelineModel();
+    int summaryRow = -1;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const ClinicalRecord &r = model->record(row);
+        if (r.resourceType == QLatin1String("DocumentReference") && r.raw.value(QLatin1String("type")).toObject()
+                .value(QLatin1String("coding")).toArray().at(0).toObject().value(QLatin1String("code")).toString() == u"18842-5")
+            summaryRow = row;
+    }
+    QVERIFY2(summaryRow >= 0, "no discharge summary in p00001's record");
+    QCOMPARE(model->record(summaryRow).kind, ClinicalRecord::Kind::Documents);
+    record->timeline()->selectRow(summaryRow);
+    QCOMPARE(record->currentDetailPage(), QStringLiteral("documentView"));
+    DocumentView *document = record->documentView();
+    QTRY_COMPARE_WITH_TIMEOUT(document->currentPage(), QStringLiteral("text"), 20'000);
+    const QString text = document->text();
+    qsizetype at = 0;
+    for (const char *section : DemoDocuments::kSections) {
+        const qsizetype found = text.indexOf(QString::fromUtf8(section), at);
+        QVERIFY2(found >= at, section);
+        at = found;
+    }
+    QVERIFY(text.contains(QString::fromUtf8(DemoDocuments::kDiagnosisText)));
+    QVERIFY(text.contains(QString::fromUtf8(DemoDocuments::kMedicationText)));
+    QVERIFY(text.contains(QString::fromUtf8(DemoDocuments::kConditionText)));
+    QVERIFY(text.contains(QStringLiteral("セフトリアキソン")));
+
+    // The Binary is in the session's cache, encrypted: the patient's name (as the hub lists
+    // it) and the section texts are nowhere on disk in clear.
+    EncryptedCache *cache = window->cache();
+    QVERIFY(cache && cache->isOpen());
+    const QString attachmentUrl = model->record(summaryRow).raw.value(QLatin1String("content")).toArray().at(0)
+                                      .toObject().value(QLatin1String("attachment")).toObject()
+                                      .value(QLatin1String("url")).toString();
+    QVERIFY(cache->contains(attachmentUrl));
+    QString name;
+    for (const DemoPatient &p : std::as_const(m_patients)) {
+        if (p.id == patientId)
+            name = familyName(p.name);
+    }
+    QVERIFY(!name.isEmpty());
+    const QString directory = cache->directory();
+    int files = 0;
+    for (QDirIterator it(directory, QDir::Files | QDir::Hidden); it.hasNext();) {
+        QFile file(it.next());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        QVERIFY2(!bytes.contains(name.toUtf8()), "the patient's name is on disk in clear");
+        QVERIFY(!bytes.contains(QByteArray(DemoDocuments::kConditionText)));
+        QVERIFY(!bytes.contains("ClinicalDocument"));
+        ++files;
+    }
+    QVERIFY(files >= 1);
+    // Logging out wipes it.
+    QSignalSpy loggedOut(session.get(), &HubSession::loggedOut);
+    window->logout();
+    QTRY_COMPARE_WITH_TIMEOUT(loggedOut.count(), 1, 20'000);
+    QVERIFY(!cache->isOpen());
+    QVERIFY(!QFileInfo::exists(directory));
+}
+
+void TestEndToEnd::newSinceLastViewComesFromTheHub()
+{
+    // A new user of the clinic opens p00002 for the first time: nothing is "new".
+    // Then the hospital sends a new diagnosis (import-fhir); her next look marks exactly it.
+    const QString patientId = QStringLiteral("p00002");
+    QVERIFY(m_consented.contains(patientId));
+    QVERIFY(addClinicUser(QStringLiteral("e2e-new-records")));
+    auto session = loggedInSession(QStringLiteral("e2e-new-records"));
+    QVERIFY2(session, "login failed");
+    MainWindow window(session.get());
+    window.show();
+    PatientRecordView *record = openRecord(window, patientId);
+    QVERIFY2(record, "the record view did not load");
+    QVERIFY(!record->timelineModel()->lastViewed().isValid());
+    QCOMPARE(record->timelineModel()->newCount(), 0);
+    auto *newLabel = record->findChild<QLabel *>(QStringLiteral("patientNewRecords"));
+    QVERIFY(newLabel && !newLabel->isVisible());
+
+    // The new record: a Condition for p00002 from one of its disclosing hospitals.
+    QString error;
+    QString facility;
+    QString localId;
+    for (const QJsonValue &value : m_hub.runJson({QStringLiteral("patient"), QStringLiteral("list")}, &error)) {
+        if (value.toObject().value(QLatin1String("id")).toString() != patientId)
+            continue;
+        const QJsonObject identifier = value.toObject().value(QLatin1String("identifiers")).toArray().at(0).toObject();
+        facility = identifier.value(QLatin1String("facility")).toString();
+        localId = identifier.value(QLatin1String("value")).toString();
+    }
+    QVERIFY2(!facility.isEmpty() && !localId.isEmpty(), qPrintable(error));
+    QTemporaryDir dir;
+    QFile bundle(dir.filePath(QStringLiteral("new-condition.json")));
+    QVERIFY(bundle.open(QIODevice::WriteOnly));
+    bundle.write(QJsonDocument(QJsonObject{
+        {QStringLiteral("resourceType"), QStringLiteral("Bundle")}, {QStringLiteral("type"), QStringLiteral("collection")},
+        {QStringLiteral("entry"), QJsonArray{
+            QJsonObject{{QStringLiteral("fullUrl"), QStringLiteral("urn:uuid:9f1c2d3e-0000-4000-8000-000000000001")},
+                        {QStringLiteral("resource"), QJsonObject{
+                            {QStringLiteral("resourceType"), QStringLiteral("Patient")},
+                            {QStringLiteral("identifier"), QJsonArray{QJsonObject{{QStringLiteral("system"), QStringLiteral("urn:e2e:local")},
+                                                                                  {QStringLiteral("value"), localId}}}}}}},
+            QJsonObject{{QStringLiteral("fullUrl"), QStringLiteral("urn:uuid:9f1c2d3e-0000-4000-8000-000000000002")},
+                        {QStringLiteral("resource"), QJsonObject{
+                            {QStringLiteral("resourceType"), QStringLiteral("Condition")},
+                            {QStringLiteral("id"), QStringLiteral("e2e-new-condition")},
+                            {QStringLiteral("subject"), QJsonObject{{QStringLiteral("reference"), QStringLiteral("urn:uuid:9f1c2d3e-0000-4000-8000-000000000001")}}},
+                            {QStringLiteral("code"), QJsonObject{{QStringLiteral("text"), QStringLiteral("急性上気道炎")}}},
+                            {QStringLiteral("onsetDateTime"), QStringLiteral("2026-11-20")}}}}}}})
+                     .toJson());
+    bundle.close();
+    m_hub.run({QStringLiteral("import-fhir"), QStringLiteral("--facility"), facility, bundle.fileName()}, &error);
+    if (!error.isEmpty())
+        QSKIP(qPrintable(QStringLiteral("import-fhir could not add the new record: ") + error));
+
+    QSignalSpy newFinished(record->newRecordsFetch(), &EverythingFetch::finished);
+    record->reload();
+    QTRY_COMPARE_WITH_TIMEOUT(newFinished.count(), 1, 30'000);
+    const TimelineModel *model = record->timelineModel();
+    QVERIFY(model->lastViewed().isValid());
+    QStringList newTitles;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->isNew(row))
+            newTitles << model->record(row).title;
+    }
+    QCOMPARE(newTitles, QStringList{QStringLiteral("急性上気道炎")});
+    QVERIFY(newLabel->isVisible());
+    QVERIFY2(newLabel->text().contains(QLatin1String("1")), qPrintable(newLabel->text()));
+}
+
+void TestEndToEnd::expiredSessionResumesWhereTheUserWas()
+{
+    // The hub stops accepting the token mid-session (an administrator's lock does that to
+    // every token of the user); the viewer asks for the password on its lock screen and,
+    // once the account is usable again, continues on the same record.
+    const QString patientId = QStringLiteral("p00001");
+    QVERIFY(addClinicUser(QStringLiteral("e2e-expiry")));
+    auto session = loggedInSession(QStringLiteral("e2e-expiry"));
+    QVERIFY2(session, "login failed");
+    MainWindow window(session.get());
+    window.show();
+    PatientRecordView *record = openRecord(window, patientId);
+    QVERIFY2(record, "the record view did not load");
+    int labRow = -1;
+    for (int row = 0; row < record->timelineModel()->rowCount() && labRow < 0; ++row) {
+        if (record->timelineModel()->record(row).kind == ClinicalRecord::Kind::Labs)
+            labRow = row;
+    }
+    QVERIFY(labRow >= 0);
+    const QString labId = record->timelineModel()->record(labRow).id;
+    record->timeline()->selectRow(labRow);
+
+    QString error;
+    m_hub.run({QStringLiteral("user"), QStringLiteral("lock"), QStringLiteral("--id"), QStringLiteral("e2e-expiry")}, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QSignalSpy expired(session.get(), &HubSession::sessionExpired);
+    record->reload(); // the next request meets the refused token
+    QTRY_COMPARE_WITH_TIMEOUT(expired.count(), 1, 20'000);
+    QTRY_VERIFY_WITH_TIMEOUT(window.isLocked(), 5'000);
+    QVERIFY(!record->isVisible()); // no patient data behind the prompt
+    m_hub.run({QStringLiteral("user"), QStringLiteral("unlock"), QStringLiteral("--id"), QStringLiteral("e2e-expiry")}, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+
+    auto *passwordEdit = window.findChild<QLineEdit *>(QStringLiteral("lockPasswordEdit"));
+    QVERIFY(passwordEdit);
+    QSignalSpy finished(record->fetch(), &EverythingFetch::finished);
+    QTest::keyClicks(passwordEdit, kDemoPassword);
+    QTest::keyClick(passwordEdit, Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(!window.isLocked(), 20'000);
+    QVERIFY(session->isLoggedIn());
+    QCOMPARE(session->userId(), QStringLiteral("e2e-expiry"));
+    QTRY_VERIFY_WITH_TIMEOUT(finished.count() >= 1, 30'000);
+    QVERIFY(record->isVisible());
+    QCOMPARE(record->patient().id, patientId);
+    QVERIFY(record->timelineModel()->rowCount() > 0);
+    const int selected = record->timeline()->selectedRow();
+    QVERIFY(selected >= 0);
+    QCOMPARE(record->timelineModel()->record(selected).id, labId);
+    QCOMPARE(record->currentDetailPage(), QStringLiteral("labTable"));
 }
 
 void TestEndToEnd::recordClosesWhenConsentIsWithdrawn()

@@ -19,6 +19,7 @@ private Q_SLOTS:
     void rowValues();
     void facilities();
     void newSinceLastView();
+    void newRecordIdsFromTheHub();
     void clearEmpties();
 };
 
@@ -110,6 +111,26 @@ void tst_TimelineModel::newSinceLastView()
     QVERIFY(!model.index(1, 0).data(TimelineModel::IsNewRole).toBool());
     model.setLastViewed(QDateTime(QDate(2026, 11, 21), QTime(0, 0), Qt::UTC));
     QVERIFY(!model.index(0, 0).data(TimelineModel::IsNewRole).toBool());
+}
+
+void tst_TimelineModel::newRecordIdsFromTheHub()
+{
+    TimelineModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const QList<ClinicalRecord> records = EverythingData::page(QStringLiteral("page2.json"));
+    model.appendRecords(records);
+    QCOMPARE(model.newCount(), 0);
+    QSignalSpy changed(&model, &TimelineModel::newRecordsChanged);
+    // Resources without meta.lastUpdated: the hub's _since answer names them.
+    model.setLastViewed(QDateTime(QDate(2026, 1, 5), QTime(1, 30), Qt::UTC));
+    model.setNewRecordIds({records.at(2).id, records.at(4).id, QStringLiteral("not-in-this-record")});
+    QCOMPARE(changed.size(), 2);
+    QCOMPARE(model.newCount(), 2);
+    QVERIFY(model.index(2, 0).data(TimelineModel::IsNewRole).toBool());
+    QVERIFY(!model.index(3, 0).data(TimelineModel::IsNewRole).toBool());
+    model.clear();
+    QCOMPARE(model.newCount(), 0);
+    QVERIFY(!model.lastViewed().isValid());
 }
 
 void tst_TimelineModel::clearEmpties()

@@ -2,6 +2,12 @@
 // kind of mark opens its detail page, consent withdrawal closes the record, Esc goes back.
 
 #include "cannedrecordhub.h"
+#include "../../hub/demodocuments.h" // the demo network's discharge summaries
+#include "documentfetch.h"
+#include "documentview.h"
+#include "patientheader.h"
+#include "recordcalendar.h"
+#include "recorddayproxy.h"
 #include "everythingfetch.h"
 #include "labresultsmodel.h"
 #include "labtrendchart.h"
@@ -10,9 +16,12 @@
 #include "patientrecordview.h"
 #include "recorddetailview.h"
 #include "timelinemodel.h"
+#include "timelinestyle.h"
 #include "timelinewidget.h"
 
 #include <QCheckBox>
+#include <QDateEdit>
+#include <QTimeZone>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QPushButton>
@@ -39,6 +48,12 @@ private Q_SLOTS:
     void datePresetLimitsTheMarks();
     void consentWithdrawnClosesTheRecord();
     void escapeGoesBack();
+    void dischargeSummaryShowsAsReadableText();
+    void malformedDocumentSaysSoAndTheRestStays();
+    void calendarShowsTheSameRecords();
+    void freeDateRangeFiltersBothViews();
+    void newSinceLastViewIsHighlighted();
+    void firstViewHasNoNewMarks();
 
 private:
     void openAndWait();
@@ -282,6 +297,197 @@ void tst_PatientRecordView::escapeGoesBack()
     auto *button = m_view->findChild<QPushButton *>(QStringLiteral("backButton"));
     QTest::mouseClick(button, Qt::LeftButton);
     QCOMPARE(back.size(), 3);
+}
+
+namespace {
+
+QByteArray demoSummaryCda()
+{
+    const QTimeZone jst(9 * 3600);
+    return DemoDocuments::dischargeSummaryCda(
+        {QStringLiteral("hosp-nho"), QStringLiteral("テスト病院"), QStringLiteral("9999013"), QStringLiteral("患者"),
+         QStringLiteral("太郎"), QStringLiteral("male"), QStringLiteral("1948-04-05"), QStringLiteral("高橋"),
+         QStringLiteral("誠"), QDateTime(QDate(2011, 12, 19), QTime(10, 0), jst),
+         QDateTime(QDate(2011, 12, 27), QTime(11, 0), jst), QDateTime(QDate(2011, 12, 27), QTime(14, 0), jst)});
+}
+
+} // namespace
+
+void tst_PatientRecordView::dischargeSummaryShowsAsReadableText()
+{
+    CannedRecordHub::serveExtras(*m_server, demoSummaryCda(), "text/xml");
+    openAndWait();
+    select(QStringLiteral("syn-doc-1"));
+    QCOMPARE(m_view->currentDetailPage(), QStringLiteral("documentView"));
+    DocumentView *document = m_view->documentView();
+    QTRY_COMPARE_WITH_TIMEOUT(document->currentPage(), QStringLiteral("text"), 20000);
+    QCOMPARE(document->findChild<QLabel *>(QStringLiteral("documentHeading"))->text(), QStringLiteral("退院時サマリー"));
+    const QString facts = document->findChild<QLabel *>(QStringLiteral("documentFacts"))->text();
+    QVERIFY2(facts.contains(QStringLiteral("2011/12/27 14:00")), qPrintable(facts));
+    QVERIFY2(facts.contains(QStringLiteral("高橋 誠")), qPrintable(facts));
+    QVERIFY2(facts.contains(QStringLiteral("2011/12/19")), qPrintable(facts));
+    // Every section of hub/demodocuments.h, in order, with its fixed text.
+    const QString text = document->text();
+    qsizetype at = 0;
+    for (const char *section : DemoDocuments::kSections) {
+        const qsizetype found = text.indexOf(QString::fromUtf8(section), at);
+        QVERIFY2(found >= at, section);
+        at = found;
+    }
+    QVERIFY(text.contains(QString::fromUtf8(DemoDocuments::kDiagnosisText)));
+    QVERIFY(text.contains(QString::fromUtf8(DemoDocuments::kMedicationText)));
+    QVERIFY(text.contains(QStringLiteral("入院期間8日")));
+    QVERIFY(text.contains(QStringLiteral("患者 太郎")));
+    // Another record and back: fetched once, then the same text.
+    select(QStringLiteral("syn-lab-1"));
+    select(QStringLiteral("syn-doc-1"));
+    QTRY_COMPARE_WITH_TIMEOUT(document->currentPage(), QStringLiteral("text"), 20000);
+    QCOMPARE(document->text(), text);
+}
+
+void tst_PatientRecordView::malformedDocumentSaysSoAndTheRestStays()
+{
+    CannedRecordHub::serveExtras(*m_server, QByteArray("<ClinicalDocument><title>退院"), "text/xml");
+    openAndWait();
+    select(QStringLiteral("syn-doc-1"));
+    DocumentView *document = m_view->documentView();
+    QTRY_COMPARE_WITH_TIMEOUT(document->currentPage(), QStringLiteral("message"), 20000);
+    auto *message = document->findChild<MessageLabel *>(QStringLiteral("documentMessage"));
+    QVERIFY(!message->text().isEmpty());
+    QCOMPARE(message->tone(), MessageLabel::Tone::Error);
+    // The rest of the record is untouched.
+    QCOMPARE(m_view->timelineModel()->rowCount(), 55);
+    select(QStringLiteral("syn-lab-1"));
+    QCOMPARE(m_view->currentDetailPage(), QStringLiteral("labTable"));
+}
+
+void tst_PatientRecordView::calendarShowsTheSameRecords()
+{
+    openAndWait();
+    auto *calendarButton = m_view->findChild<QPushButton *>(QStringLiteral("calendarModeButton"));
+    QVERIFY(calendarButton);
+    QTest::mouseClick(calendarButton, Qt::LeftButton);
+    QVERIFY(m_view->isCalendarShown());
+    RecordCalendar *calendar = m_view->calendar();
+    QVERIFY(calendar->isVisible());
+    QCOMPARE(calendar->model(), m_view->timelineModel()); // the same model, no copy
+    // The latest dated record of the canned data is of 2012-12-20: its month opens first.
+    QCOMPARE(calendar->month(), QDate(2012, 12, 1));
+    // 2011-12-20 is the busiest day of page1/page2; what the calendar counts must be exactly
+    // the model's records of that day, per kind.
+    const QDate busy(2011, 12, 20);
+    QHash<int, int> perKind;
+    int onDay = 0;
+    for (const ClinicalRecord &r : m_view->timelineModel()->records()) {
+        if (r.date.isValid() && r.date.date() == busy) {
+            ++onDay;
+            ++perKind[int(r.kind)];
+        }
+    }
+    QVERIFY(onDay >= 24);
+    calendar->setMonth(QDate(2011, 12, 1));
+    QCOMPARE(calendar->summary(busy).total, onDay);
+    for (const RecordCalendar::KindCount &kc : calendar->summary(busy).kinds)
+        QCOMPARE(kc.count, perKind.value(int(kc.kind)));
+    QCOMPARE(calendar->summary(busy).kinds.size(), perKind.size());
+    QTest::mouseClick(calendar->findChild<QWidget *>(QStringLiteral("calendarGrid")), Qt::LeftButton, {},
+                      calendar->dayRect(QDate(2011, 12, 20)).center()
+                          - calendar->findChild<QWidget *>(QStringLiteral("calendarGrid"))->pos());
+    QCOMPARE(calendar->selectedDate(), busy);
+    QCOMPARE(m_view->dayProxy()->rowCount(), onDay);
+    // The day's first record is selected on the timeline too and its detail opens.
+    const int first = m_view->dayProxy()->mapToSource(m_view->dayProxy()->index(0, 0)).row();
+    QCOMPARE(m_view->timeline()->selectedRow(), first);
+    QVERIFY(m_view->currentDetailPage() != QStringLiteral("placeholder"));
+    // The kind filter applies to the calendar as well.
+    m_view->findChild<QCheckBox *>(QStringLiteral("filterLabs"))->setChecked(false);
+    QCOMPARE(calendar->summary(busy).total, onDay - perKind.value(int(ClinicalRecord::Kind::Labs)));
+    for (const RecordCalendar::KindCount &kc : calendar->summary(busy).kinds)
+        QVERIFY(kc.kind != ClinicalRecord::Kind::Labs);
+    QCOMPARE(m_view->dayProxy()->rowCount(), onDay - perKind.value(int(ClinicalRecord::Kind::Labs)));
+    // Ctrl+1 goes back to the timeline.
+    QTest::keyClick(calendar, Qt::Key_1, Qt::ControlModifier);
+    QVERIFY(!m_view->isCalendarShown());
+    QVERIFY(m_view->timeline()->isVisible());
+}
+
+void tst_PatientRecordView::freeDateRangeFiltersBothViews()
+{
+    openAndWait();
+    auto *from = m_view->findChild<QDateEdit *>(QStringLiteral("dateFromEdit"));
+    auto *to = m_view->findChild<QDateEdit *>(QStringLiteral("dateToEdit"));
+    QVERIFY(from && to);
+    QVERIFY(from->calendarPopup() && to->calendarPopup());
+    from->setDate(QDate(2011, 12, 20));
+    to->setDate(QDate(2011, 12, 20));
+    QCOMPARE(m_view->timeline()->dateFrom(), QDate(2011, 12, 20));
+    QCOMPARE(m_view->timeline()->dateTo(), QDate(2011, 12, 20));
+    int onDay = 0;
+    for (const ClinicalRecord &r : m_view->timelineModel()->records())
+        onDay += r.date.isValid() && r.date.date() == QDate(2011, 12, 20) ? 1 : 0;
+    QCOMPARE(m_view->timeline()->filteredMarkCount(), onDay);
+    QVERIFY(!m_view->findChild<QPushButton *>(QStringLiteral("rangeAll"))->isChecked());
+    m_view->setCalendarShown(true);
+    m_view->calendar()->setMonth(QDate(2011, 12, 1));
+    QCOMPARE(m_view->calendar()->summary(QDate(2011, 12, 19)).total, 0); // outside the range
+    QCOMPARE(m_view->calendar()->summary(QDate(2011, 12, 20)).total, onDay);
+    // A preset puts its range into the edits.
+    m_view->timeline()->setToday(QDate(2012, 6, 1));
+    QTest::mouseClick(m_view->findChild<QPushButton *>(QStringLiteral("range1Year")), Qt::LeftButton);
+    QCOMPARE(from->date(), QDate(2011, 6, 2));
+    QCOMPARE(to->date(), QDate(2012, 6, 1));
+    QTest::mouseClick(m_view->findChild<QPushButton *>(QStringLiteral("rangeAll")), Qt::LeftButton);
+    QCOMPARE(from->text(), QStringLiteral("—"));
+    QVERIFY(!m_view->timeline()->dateFrom().isValid());
+}
+
+void tst_PatientRecordView::newSinceLastViewIsHighlighted()
+{
+    const QDateTime lastViewed(QDate(2026, 1, 5), QTime(1, 30), QTimeZone::utc());
+    CannedRecordHub::serveExtras(*m_server, demoSummaryCda(), "text/xml", lastViewed,
+                                 {QStringLiteral("syn-lab-1"), QStringLiteral("syn-doc-1")});
+    openAndWait();
+    QTRY_COMPARE_WITH_TIMEOUT(m_view->timelineModel()->newCount(), 2, 20000);
+    const TimelineModel *model = m_view->timelineModel();
+    QVERIFY(model->index(model->rowOf(QStringLiteral("syn-lab-1")), 0).data(TimelineModel::IsNewRole).toBool());
+    QVERIFY(!model->index(model->rowOf(QStringLiteral("0edc17eb532df4800811b43c-2")), 0).data(TimelineModel::IsNewRole).toBool());
+    QCOMPARE(model->lastViewed(), lastViewed);
+    // The hub was asked for the last view before the record, then for what is new since.
+    QStringList paths;
+    for (const CannedHttpsServer::Request &request : m_server->requests())
+        paths << QString::fromLatin1(request.path);
+    const qsizetype asked = paths.indexOf(QString::fromLatin1(CannedRecordHub::kLastViewedPath));
+    QVERIFY(asked >= 0);
+    QVERIFY(asked < paths.indexOf(QString::fromLatin1(CannedRecordHub::kFirstPath)));
+    QVERIFY(paths.last().contains(QLatin1String("_since=2026-01-05T01:30:00.000Z")));
+    // The header counts them.
+    auto *label = m_view->findChild<QLabel *>(QStringLiteral("patientNewRecords"));
+    QVERIFY(label && label->isVisible());
+    QVERIFY2(label->text().contains(QLatin1String("2")), qPrintable(label->text()));
+    // The calendar tags their days.
+    const QDate labDay = model->record(model->rowOf(QStringLiteral("syn-lab-1"))).date.date();
+    m_view->setCalendarShown(true);
+    m_view->calendar()->setMonth(labDay);
+    QVERIFY(m_view->calendar()->summary(labDay).newCount >= 1);
+    // The timeline draws a halo behind a new mark: amber pixels around it.
+    m_view->setCalendarShown(false);
+    TimelineWidget *timeline = m_view->timeline();
+    const std::optional<QPointF> centre = timeline->markCenter(model->rowOf(QStringLiteral("syn-lab-1")));
+    QVERIFY(centre);
+    const QImage image = timeline->grab().toImage();
+    const QPoint halo = (*centre + QPointF(TimelineStyle::kMarkRadius + 3, 0)).toPoint() * image.devicePixelRatio();
+    const QColor pixel = image.pixelColor(halo);
+    QVERIFY2(pixel.red() > 200 && pixel.green() > 150 && pixel.blue() < 170,
+             qPrintable(pixel.name()));
+}
+
+void tst_PatientRecordView::firstViewHasNoNewMarks()
+{
+    // No $last-viewed answer (an older hub: 404): the record loads as before, nothing is new.
+    openAndWait();
+    QCOMPARE(m_view->timelineModel()->rowCount(), 55);
+    QCOMPARE(m_view->timelineModel()->newCount(), 0);
+    QVERIFY(!m_view->findChild<QLabel *>(QStringLiteral("patientNewRecords"))->isVisible());
 }
 
 QTEST_MAIN(tst_PatientRecordView)
