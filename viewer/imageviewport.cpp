@@ -81,6 +81,8 @@ void ImageViewport::setSeries(const Dicom::Series &series)
     }
     m_cache.clear();
     m_measurements.clear();
+    m_selected = -1;
+    m_pendingMeasure.reset();
     m_rendered = QImage();
     m_renderedKey.clear();
     m_state = ImageViewState();
@@ -108,6 +110,7 @@ void ImageViewport::setCurrentSlice(int slice)
     m_stepDirection = slice >= m_current ? 1 : -1;
     m_current = slice;
     m_pendingMeasure.reset();
+    m_selected = -1;
     {
         const QSignalBlocker block(m_scrollBar);
         m_scrollBar->setValue(qMax(0, slice));
@@ -184,8 +187,10 @@ void ImageViewport::onDecoded()
         requestDecode(); // from a series no longer shown
         return;
     }
-    if (m_decoding >= 0 && m_decoding < sliceCount())
+    if (m_decoding >= 0 && m_decoding < sliceCount()) {
         m_cache.insert(m_decoding, std::move(decoded));
+        completeStatistics(m_decoding);
+    }
     const bool wasCurrent = m_decoding == m_current;
     m_decoding = -1;
     if (wasCurrent) {
@@ -298,31 +303,61 @@ void ImageViewport::changeView()
 
 void ImageViewport::setTool(Tool tool)
 {
+    const bool changed = tool != m_tool;
     m_tool = tool;
     m_pendingMeasure.reset();
-    setCursor(tool == Tool::Length ? Qt::CrossCursor
-              : tool == Tool::Pan  ? Qt::OpenHandCursor
-                                   : Qt::ArrowCursor);
-}
-
-void ImageViewport::addMeasurement(int slice, const QLineF &line)
-{
-    if (slice < 0 || slice >= sliceCount())
-        return;
-    m_measurements[slice].append(line);
+    setMouseTracking(false);
+    setCursor(tool == Tool::Pan           ? Qt::OpenHandCursor
+              : tool == Tool::WindowLevel ? Qt::ArrowCursor
+                                          : Qt::CrossCursor);
     update();
-    Q_EMIT measurementAdded(slice, line);
+    if (changed)
+        Q_EMIT toolChanged(tool);
 }
 
-std::optional<double> ImageViewport::lengthInMillimetres(int slice, const QLineF &line) const
+QImage ImageViewport::displayedImage()
+{
+    const QImage image = renderedImage();
+    if (image.isNull())
+        return image;
+    // The same orientation the reader sees, at the image's own resolution; non-square
+    // pixels stretched so anatomy keeps its proportions on paper.
+    QTransform t;
+    t.scale(m_state.flipHorizontal ? -1 : 1, m_state.flipVertical ? -1 : 1);
+    t.rotate(m_state.rotation);
+    t.scale(1, aspect());
+    return image.transformed(t, Qt::SmoothTransformation);
+}
+
+std::optional<double> ImageViewport::slicePosition(int slice) const
 {
     const auto *image = imageOf(slice);
-    if (!image || !image->attributes.rowSpacing || !image->attributes.columnSpacing)
+    if (!image || image->frameCount > 1)
         return std::nullopt;
-    // Pixel Spacing is row spacing (between rows: y) then column spacing (x).
-    const double dx = line.dx() * *image->attributes.columnSpacing;
-    const double dy = line.dy() * *image->attributes.rowSpacing;
-    return std::hypot(dx, dy);
+    return image->attributes.slicePosition();
+}
+
+std::optional<QVector3D> ImageViewport::sliceNormal() const
+{
+    const auto *image = imageOf(m_current);
+    return image ? image->attributes.normal() : std::nullopt;
+}
+
+int ImageViewport::nearestSlice(double position) const
+{
+    int best = -1;
+    double bestDistance = 0;
+    for (int i = 0; i < sliceCount(); ++i) {
+        const auto p = slicePosition(i);
+        if (!p)
+            continue;
+        const double d = std::abs(*p - position);
+        if (best < 0 || d < bestDistance) {
+            best = i;
+            bestDistance = d;
+        }
+    }
+    return best;
 }
 
 void ImageViewport::setHighlighted(bool highlighted)

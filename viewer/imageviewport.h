@@ -1,29 +1,34 @@
 #pragma once
 
 #include "imageviewstate.h"
+#include "measurement.h"
 #include "seriesloader.h"
 
 #include <QFutureWatcher>
 #include <QHash>
 #include <QImage>
 #include <QLineF>
+#include <QPainterPath>
+#include <QPointer>
 #include <QWidget>
 
 #include <array>
 
+class KeyImages;
 class QScrollBar;
 class QTimer;
 
 /// One viewport of the image viewer: shows a stack (the frames of every image of a series,
 /// in order) with window/level, zoom, pan, rotation, flips, the four corner overlays,
-/// orientation markers, a scale bar and length measurements. Frames are decoded on the
+/// orientation markers, a scale bar, measurements (length, angle, rectangle and ellipse ROI)
+/// and the key image mark. Frames are decoded on the
 /// thread pool and rendered on demand; a slice that cannot be decoded shows why in place.
 class ImageViewport : public QWidget
 {
     Q_OBJECT
 
 public:
-    enum class Tool { WindowLevel, Length, Pan };
+    enum class Tool { WindowLevel, Length, Angle, Rectangle, Ellipse, Pan };
 
     /// The result of decoding one slice; default-constructible so it can cross QFuture.
     struct Decoded
@@ -41,6 +46,8 @@ public:
     const Dicom::Series &series() const { return m_series; }
 
     int sliceCount() const { return int(m_slices.size()); }
+    /// The image object of the current slice (null when nothing is shown).
+    const Dicom::SeriesImage *currentImage() const { return imageOf(m_current); }
     int currentSlice() const { return m_current; }
     void setCurrentSlice(int slice);
     /// Whether the current slice is decoded (or failed); tests wait on this.
@@ -65,13 +72,39 @@ public:
     Tool tool() const { return m_tool; }
     void setTool(Tool tool);
 
-    /// Length measurements of @p slice, endpoints in image pixel coordinates.
-    QList<QLineF> measurements(int slice) const { return m_measurements.value(slice); }
-    void addMeasurement(int slice, const QLineF &line);
+    /// Measurements of @p slice (they stay with it while scrolling), points in image pixels.
+    QList<Measurement> measurements(int slice) const { return m_measurements.value(slice); }
+    void addMeasurement(int slice, const QLineF &line); ///< a length
+    /// Adds any kind; an ROI gets its statistics from the slice's pixels (now, or as soon as
+    /// the slice is decoded).
+    void addMeasurement(int slice, const Measurement &measurement);
+    /// The selected measurement of the current slice (-1: none); Delete removes it.
+    int selectedMeasurement() const { return m_selected; }
+    void selectMeasurement(int index);
+    void deleteSelectedMeasurement();
+    /// Every measurement of the current slice, or of the whole stack.
+    void deleteAllMeasurements(bool wholeStack = false);
     /// A measurement's length in mm (Pixel Spacing), or nullopt when the slice has none.
     std::optional<double> lengthInMillimetres(int slice, const QLineF &line) const;
     /// The measurement's label as shown ("12.3 mm" or "45.0 px").
     QString lengthText(int slice, const QLineF &line) const;
+    /// The label lines of any measurement: length, angle in degrees, or ROI statistics.
+    QStringList measurementText(int slice, const Measurement &measurement) const;
+    PixelSpacing pixelSpacing(int slice) const;
+
+    /// The key image list this viewport marks into (K) and shows the mark from.
+    void setKeyImages(KeyImages *keyImages);
+    bool isKeyImage() const; ///< the current slice is marked
+    /// Marks or unmarks the current slice; returns whether it is marked now.
+    bool toggleKeyImage();
+    /// The current slice as shown (window, invert, rotation, flips), without annotations.
+    QImage displayedImage();
+
+    /// Position of @p slice along its normal (mm), for synchronised scrolling.
+    std::optional<double> slicePosition(int slice) const;
+    std::optional<QVector3D> sliceNormal() const;
+    /// The slice whose position is nearest to @p position (-1 without positions).
+    int nearestSlice(double position) const;
 
     /// Marks this viewport as the one the series list and tool bar act on (in 1x2).
     void setHighlighted(bool highlighted);
@@ -89,8 +122,10 @@ public:
 Q_SIGNALS:
     void currentSliceChanged(int slice);
     void viewChanged(); ///< window, zoom, pan, orientation or invert changed
-    void measurementAdded(int slice, const QLineF &line);
+    void measurementAdded(int slice, const Measurement &measurement);
+    void keyImageToggled(bool marked);
     void cinePlayingChanged(bool playing);
+    void toolChanged(ImageViewport::Tool tool);
     void activated(); ///< took the keyboard focus: series choices now go here
 
 protected:
@@ -135,7 +170,18 @@ private:
     void paintOrientation(QPainter &p);
     void paintScaleBar(QPainter &p);
     void paintMeasurements(QPainter &p);
-    void paintLossyBadge(QPainter &p);
+    void paintBadges(QPainter &p); ///< lossy compression and key image, top centre
+    void paintMeasurement(QPainter &p, const Measurement &m, bool selected);
+
+    // measurements (imageviewportinput.cpp)
+    void pressMeasure(const QPointF &widgetPos);
+    void moveMeasure(const QPointF &widgetPos);
+    void releaseMeasure(const QPointF &widgetPos);
+    int measurementAt(const QPointF &widgetPos) const;
+    QPainterPath measurementPath(const Measurement &m) const; ///< in widget coordinates
+    void completeStatistics(int slice);
+    std::optional<Measurement::Kind> measureKind() const;
+    QString sopInstanceUid(int slice) const;
 
     Dicom::Series m_series;
     QList<SliceRef> m_slices;
@@ -152,12 +198,14 @@ private:
     QImage m_rendered;
     QString m_renderedKey;
 
-    QHash<int, QList<QLineF>> m_measurements;
+    QHash<int, QList<Measurement>> m_measurements;
+    int m_selected = -1;
     Drag m_drag = Drag::None;
     QPointF m_dragStart;
     QPointF m_dragLast;
     Dicom::Window m_dragWindow;
-    std::optional<QLineF> m_pendingMeasure;
+    std::optional<Measurement> m_pendingMeasure; ///< its last point follows the pointer
+    QPointer<KeyImages> m_keyImages;
 
     bool m_highlighted = false;
     QScrollBar *m_scrollBar = nullptr;

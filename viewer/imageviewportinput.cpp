@@ -5,6 +5,7 @@
 #include <QKeyEvent>
 #include <QMenu>
 #include <QMouseEvent>
+#include <QPainterPath>
 #include <QWheelEvent>
 
 #include <cmath>
@@ -75,19 +76,34 @@ void ImageViewport::keyPressEvent(QKeyEvent *event)
     case Qt::Key_V: flipVertically(); break;
     case Qt::Key_W: setTool(Tool::WindowLevel); break;
     case Qt::Key_L: setTool(Tool::Length); break;
+    case Qt::Key_A: setTool(Tool::Angle); break;
+    case Qt::Key_B: setTool(Tool::Rectangle); break;
+    case Qt::Key_E: setTool(Tool::Ellipse); break;
+    case Qt::Key_K: toggleKeyImage(); break;
+    case Qt::Key_N: {
+        // Cycles the selection through this slice's measurements (Shift: backwards).
+        const int count = int(m_measurements.value(m_current).size());
+        if (count > 0) {
+            const int step = (event->modifiers() & Qt::ShiftModifier) ? -1 : 1;
+            selectMeasurement(((m_selected < 0 ? (step > 0 ? -1 : 0) : m_selected) + step + count) % count);
+        }
+        break;
+    }
     case Qt::Key_P: setTool(Tool::Pan); break;
     case Qt::Key_Space: setCinePlaying(!isCinePlaying()); break;
     case Qt::Key_Delete:
     case Qt::Key_Backspace:
-        if (!m_measurements.value(m_current).isEmpty()) {
-            m_measurements[m_current].removeLast();
-            update();
-        }
+        if (event->modifiers() & Qt::ShiftModifier)
+            deleteAllMeasurements(event->modifiers() & Qt::ControlModifier);
+        else
+            deleteSelectedMeasurement();
         break;
     case Qt::Key_Escape:
-        if (m_pendingMeasure) {
+        if (m_pendingMeasure || m_selected >= 0) {
             m_pendingMeasure.reset();
+            m_selected = -1;
             m_drag = Drag::None;
+            setMouseTracking(false);
             update();
             break;
         }
@@ -110,11 +126,9 @@ void ImageViewport::mousePressEvent(QMouseEvent *event)
                || (event->button() == Qt::LeftButton && m_tool == Tool::WindowLevel)) {
         m_drag = Drag::WindowLevel;
         m_dragWindow = window();
-    } else if (event->button() == Qt::LeftButton && m_tool == Tool::Length
-               && !imageSize().isEmpty()) {
+    } else if (event->button() == Qt::LeftButton && measureKind() && !imageSize().isEmpty()) {
         m_drag = Drag::Measure;
-        const QPointF p = widgetToImage(event->position());
-        m_pendingMeasure = QLineF(p, p);
+        pressMeasure(event->position());
     } else {
         m_drag = Drag::None;
     }
@@ -140,12 +154,9 @@ void ImageViewport::mouseMoveEvent(QMouseEvent *event)
         break;
     }
     case Drag::Measure:
-        if (m_pendingMeasure) {
-            m_pendingMeasure->setP2(widgetToImage(event->position()));
-            update();
-        }
-        break;
     case Drag::None:
+        // Between the clicks of an angle the free arm follows the pointer (mouse tracking).
+        moveMeasure(event->position());
         break;
     }
     event->accept();
@@ -153,17 +164,134 @@ void ImageViewport::mouseMoveEvent(QMouseEvent *event)
 
 void ImageViewport::mouseReleaseEvent(QMouseEvent *event)
 {
-    if (m_drag == Drag::Measure && m_pendingMeasure) {
-        m_pendingMeasure->setP2(widgetToImage(event->position()));
-        const QLineF line = *m_pendingMeasure;
-        m_pendingMeasure.reset();
-        // A click without a drag is not a measurement.
-        if ((imageToWidget(line.p2()) - imageToWidget(line.p1())).manhattanLength() >= 3)
-            addMeasurement(m_current, line);
-        update();
-    }
+    const bool click = (event->position() - m_dragStart).manhattanLength() < 3;
+    if (m_drag == Drag::Measure)
+        releaseMeasure(event->position());
+    else if (click && event->button() == Qt::LeftButton && m_drag != Drag::Pan)
+        selectMeasurement(measurementAt(event->position()));
     m_drag = Drag::None;
     event->accept();
+}
+
+std::optional<Measurement::Kind> ImageViewport::measureKind() const
+{
+    switch (m_tool) {
+    case Tool::Length: return Measurement::Kind::Length;
+    case Tool::Angle: return Measurement::Kind::Angle;
+    case Tool::Rectangle: return Measurement::Kind::Rectangle;
+    case Tool::Ellipse: return Measurement::Kind::Ellipse;
+    default: return std::nullopt;
+    }
+}
+
+void ImageViewport::pressMeasure(const QPointF &widgetPos)
+{
+    const QPointF p = widgetToImage(widgetPos);
+    if (m_pendingMeasure)
+        m_pendingMeasure->points.last() = p; // the next click of an angle
+    else
+        m_pendingMeasure = Measurement{*measureKind(), {p, p}, {}};
+    update();
+}
+
+void ImageViewport::moveMeasure(const QPointF &widgetPos)
+{
+    if (!m_pendingMeasure)
+        return;
+    m_pendingMeasure->points.last() = widgetToImage(widgetPos);
+    if (m_pendingMeasure->isRoi()) {
+        // Live values while the ROI is drawn: a reader sizes it to the tissue by them.
+        const Decoded *d = decodedOf(m_current);
+        m_pendingMeasure->statistics = d && d->frame
+            ? MeasurementMath::roiStatistics(*d->frame, d->info, m_pendingMeasure->kind,
+                                             m_pendingMeasure->rect())
+            : std::nullopt;
+    }
+    update();
+}
+
+void ImageViewport::releaseMeasure(const QPointF &widgetPos)
+{
+    if (!m_pendingMeasure)
+        return;
+    Measurement &m = *m_pendingMeasure;
+    m.points.last() = widgetToImage(widgetPos);
+    const qsizetype n = m.points.size();
+    const bool moved = (imageToWidget(m.points[n - 1]) - imageToWidget(m.points[n - 2]))
+                           .manhattanLength() >= 3;
+    if (m.kind == Measurement::Kind::Angle) {
+        // Three clicks, or a drag for the first arm then a click: each placed point that is
+        // apart from the previous one fixes it, and a new free point follows the pointer.
+        if (!moved) {
+            if (n == 2 && (m_dragLast - m_dragStart).manhattanLength() < 3
+                && measurementAt(widgetPos) >= 0) {
+                // A plain click on an existing measurement selects it instead.
+                m_pendingMeasure.reset();
+                selectMeasurement(measurementAt(widgetPos));
+            }
+            setMouseTracking(bool(m_pendingMeasure));
+            update();
+            return;
+        }
+        if (n < 3) {
+            m.points << m.points.last();
+            setMouseTracking(true);
+            update();
+            return;
+        }
+    } else if (!moved) {
+        // A click without a drag is not a measurement, but may pick one.
+        m_pendingMeasure.reset();
+        selectMeasurement(measurementAt(widgetPos));
+        return;
+    }
+    Measurement done = m;
+    done.statistics.reset(); // from the last move; addMeasurement() computes the final ones
+    m_pendingMeasure.reset();
+    setMouseTracking(false);
+    addMeasurement(m_current, done);
+}
+
+QPainterPath ImageViewport::measurementPath(const Measurement &m) const
+{
+    QPainterPath path;
+    if (m.points.size() < 2)
+        return path;
+    switch (m.kind) {
+    case Measurement::Kind::Length:
+    case Measurement::Kind::Angle:
+        path.moveTo(imageToWidget(m.points[0]));
+        for (qsizetype i = 1; i < m.points.size(); ++i)
+            path.lineTo(imageToWidget(m.points[i]));
+        break;
+    case Measurement::Kind::Rectangle:
+    case Measurement::Kind::Ellipse: {
+        // Built in image space and mapped, so rotation and non-square pixels stay exact.
+        QPainterPath shape;
+        if (m.kind == Measurement::Kind::Rectangle)
+            shape.addRect(m.rect());
+        else
+            shape.addEllipse(m.rect());
+        path = imageTransform().map(shape);
+        break;
+    }
+    }
+    return path;
+}
+
+int ImageViewport::measurementAt(const QPointF &widgetPos) const
+{
+    const QList<Measurement> list = m_measurements.value(m_current);
+    QPainterPathStroker stroker;
+    stroker.setWidth(10);
+    // Newest first: it is drawn on top.
+    for (qsizetype i = list.size() - 1; i >= 0; --i) {
+        const QPainterPath path = measurementPath(list[i]);
+        if (stroker.createStroke(path).contains(widgetPos)
+            || (list[i].isRoi() && path.contains(widgetPos)))
+            return int(i);
+    }
+    return -1;
 }
 
 void ImageViewport::contextMenuEvent(QContextMenuEvent *event)

@@ -2,9 +2,11 @@
 #include "imageviewport.h"
 
 #include "imageoverlay.h"
+#include "keyimages.h"
 #include "render.h"
 
 #include <QFileInfo>
+#include <cmath>
 #include <QPainter>
 #include <QScrollBar>
 
@@ -15,7 +17,9 @@ namespace {
 const QColor kOverlayText(0xd8, 0xdc, 0xe0);
 const QColor kHalo(0, 0, 0, 190);
 const QColor kMeasure(0xf2, 0xc1, 0x4e);
+const QColor kSelected(0x7f, 0xd8, 0xff);
 const QColor kLossy(0xe0, 0x9a, 0x3c);
+const QColor kKeyImage(0xff, 0xd2, 0x4a);
 
 void drawHaloText(QPainter &p, const QRectF &rect, int flags, const QString &text,
                   const QColor &color = kOverlayText)
@@ -67,6 +71,9 @@ QImage ImageViewport::renderedImage()
                                    ? std::optional<Dicom::Window>(w) : std::nullopt);
         if (m_state.inverted)
             m_rendered.invertPixels();
+        // Converted once here: the raster engine's scaled, filtered drawImage() has a fast
+        // path for 32-bit images and would otherwise convert 8-bit grey on every paint.
+        m_rendered.convertTo(QImage::Format_RGB32);
         m_renderedKey = key;
     }
     return m_rendered;
@@ -145,7 +152,7 @@ void ImageViewport::paintEvent(QPaintEvent *)
         paintScaleBar(p);
     }
     paintCorners(p);
-    paintLossyBadge(p);
+    paintBadges(p);
     if (m_highlighted) {
         p.setPen(QPen(QColor(0x3b, 0x6e, 0xa5), 2));
         p.setBrush(Qt::NoBrush);
@@ -276,48 +283,150 @@ QString ImageViewport::lengthText(int slice, const QLineF &line) const
     return ImageOverlay::formatLength(mm ? *mm : line.length(), mm.has_value());
 }
 
+QStringList ImageViewport::measurementText(int slice, const Measurement &m) const
+{
+    switch (m.kind) {
+    case Measurement::Kind::Length:
+        return {lengthText(slice, m.line())};
+    case Measurement::Kind::Angle:
+        if (m.points.size() < 3)
+            return {};
+        return {tr("%1°").arg(MeasurementMath::angleDegrees(m.points[0], m.points[1], m.points[2],
+                                                            pixelSpacing(slice)),
+                              0, 'f', 1)};
+    case Measurement::Kind::Rectangle:
+    case Measurement::Kind::Ellipse:
+        break;
+    }
+    QStringList lines;
+    const auto *image = imageOf(slice);
+    const QString unit = image ? MeasurementMath::modalityUnit(image->attributes.modality) : QString();
+    // Mean and SD to a tenth; extremes as the pixel values are (whole HU on most CT).
+    auto value = [&](double v, bool exact) {
+        const QString number = exact && v == std::round(v) ? QString::number(qint64(v))
+                                                           : QString::number(v, 'f', 1);
+        return unit.isEmpty() ? number : tr("%1 %2").arg(number, unit);
+    };
+    if (m.statistics) {
+        const RoiStatistics &s = *m.statistics;
+        lines << tr("Mean: %1  SD: %2").arg(value(s.mean, false)).arg(s.standardDeviation, 0, 'f', 1)
+              << tr("Min: %1  Max: %2").arg(value(s.minimum, true), value(s.maximum, true));
+    } else if (const Decoded *d = decodedOf(slice); d && d->frame && !d->info.isMonochrome()) {
+        lines << tr("No values (colour image)");
+    }
+    const PixelSpacing spacing = pixelSpacing(slice);
+    const double area = MeasurementMath::roiArea(m.kind, m.rect(), spacing);
+    if (!spacing.known)
+        lines << tr("Area: %1 px²").arg(area, 0, 'f', 0);
+    else if (area >= 100)
+        lines << tr("Area: %1 cm²").arg(area / 100, 0, 'f', 2);
+    else
+        lines << tr("Area: %1 mm²").arg(area, 0, 'f', 1);
+    return lines;
+}
+
 void ImageViewport::paintMeasurements(QPainter &p)
 {
-    QList<QLineF> lines = m_measurements.value(m_current);
-    if (m_pendingMeasure)
-        lines << *m_pendingMeasure;
-    if (lines.isEmpty())
+    const QList<Measurement> list = m_measurements.value(m_current);
+    if (list.isEmpty() && !m_pendingMeasure)
         return;
     p.save();
     p.setRenderHint(QPainter::Antialiasing);
     QFont f = font();
     f.setBold(true);
     p.setFont(f);
-    for (const QLineF &line : lines) {
-        const QPointF a = imageToWidget(line.p1());
-        const QPointF b = imageToWidget(line.p2());
-        p.setPen(QPen(kHalo, 3));
-        p.drawLine(a, b);
-        p.setPen(QPen(kMeasure, 1.4));
-        p.drawLine(a, b);
-        for (const QPointF &end : {a, b})
-            p.drawEllipse(end, 2.5, 2.5);
-        const QPointF label = (a.x() > b.x() ? a : b) + QPointF(8, -4);
-        drawHaloText(p, QRectF(label.x(), label.y() - 10, 120, 20),
-                     Qt::AlignLeft | Qt::AlignVCenter, lengthText(m_current, line), kMeasure);
-    }
+    for (qsizetype i = 0; i < list.size(); ++i)
+        paintMeasurement(p, list[i], i == m_selected);
+    if (m_pendingMeasure)
+        paintMeasurement(p, *m_pendingMeasure, false);
     p.restore();
 }
 
-void ImageViewport::paintLossyBadge(QPainter &p)
+void ImageViewport::paintMeasurement(QPainter &p, const Measurement &m, bool selected)
+{
+    if (m.points.size() < 2)
+        return;
+    const QColor colour = selected ? kSelected : kMeasure;
+    const QPainterPath path = measurementPath(m);
+    p.setBrush(Qt::NoBrush);
+    p.setPen(QPen(kHalo, selected ? 4 : 3));
+    p.drawPath(path);
+    p.setPen(QPen(colour, selected ? 2 : 1.4));
+    p.drawPath(path);
+    QList<QPointF> ends;
+    for (const QPointF &pt : m.points)
+        ends << imageToWidget(pt);
+    if (!m.isRoi()) {
+        for (const QPointF &end : std::as_const(ends))
+            p.drawEllipse(end, 2.5, 2.5);
+    } else if (selected) {
+        for (const QPointF &end : std::as_const(ends))
+            p.drawRect(QRectF(end - QPointF(3, 3), QSizeF(6, 6)));
+    }
+    const QStringList text = measurementText(m_current, m);
+    if (text.isEmpty() || (m.kind == Measurement::Kind::Angle && m.points.size() < 3))
+        return;
+    // The label sits beside the shape, on the side with room, never over what it measures.
+    const QRectF bounds = path.boundingRect();
+    const QFontMetricsF fm(p.font());
+    double textWidth = 0;
+    for (const QString &line : text)
+        textWidth = qMax(textWidth, fm.horizontalAdvance(line));
+    const double textHeight = fm.height() * text.size();
+    QPointF anchor;
+    if (m.kind == Measurement::Kind::Angle) {
+        // Outside the angle, opposite its bisector, so the label never sits on an arm.
+        QLineF arm1(ends[1], ends[0]);
+        QLineF arm2(ends[1], ends[2]);
+        QPointF away = -(arm1.unitVector().p2() - ends[1]) - (arm2.unitVector().p2() - ends[1]);
+        const double length = std::hypot(away.x(), away.y());
+        away = length > 1e-6 ? away / length : QPointF(0, -1);
+        const QPointF centre = ends[1] + away * (16 + textHeight / 2 + textWidth / 2 * std::abs(away.x()));
+        anchor = centre - QPointF(textWidth / 2, textHeight / 2);
+    }
+    else if (m.isRoi())
+        anchor = QPointF(bounds.right() + 8, bounds.center().y() - textHeight / 2);
+    else
+        anchor = (ends[0].x() > ends[1].x() ? ends[0] : ends[1]) + QPointF(8, -textHeight / 2);
+    const double rightLimit = width() - (m_scrollBar->isVisible() ? m_scrollBar->width() : 0) - 4;
+    if (anchor.x() + textWidth > rightLimit)
+        anchor.setX((m.isRoi() ? bounds.left() : qMin(ends[0].x(), ends[1].x())) - 8 - textWidth);
+    anchor.setY(qBound(4.0, anchor.y(), height() - textHeight - 4));
+    drawHaloText(p, QRectF(anchor, QSizeF(textWidth + 2, textHeight)),
+                 Qt::AlignLeft | Qt::AlignVCenter, text.join(u'\n'), colour);
+}
+
+void ImageViewport::paintBadges(QPainter &p)
 {
     const auto *image = imageOf(m_current);
-    if (!image || !image->attributes.lossy)
+    if (!image)
         return;
-    // Shown, not shouted: a reader must know the pixels are not the original ones.
+    // Shown, not shouted: a reader must know the pixels are not the original ones, and
+    // which images are already marked for the referral.
+    QList<std::pair<QString, QColor>> badges;
+    if (image->attributes.lossy)
+        badges.append({tr("Lossy compressed"), kLossy});
+    if (isKeyImage())
+        badges.append({tr("★ Key image"), kKeyImage});
+    if (badges.isEmpty())
+        return;
     QFont f = font();
     f.setPointSizeF(qMax(8.0, f.pointSizeF() * 0.9));
     p.setFont(f);
-    const QString text = tr("Lossy compressed");
-    QRectF box = p.boundingRect(QRectF(), Qt::AlignCenter, text).adjusted(-8, -3, 8, 3);
-    box.moveCenter(QPointF(width() / 2.0, 8 + box.height() / 2));
-    p.setPen(kLossy);
-    p.setBrush(QColor(0, 0, 0, 150));
-    p.drawRoundedRect(box, 3, 3);
-    p.drawText(box, Qt::AlignCenter, text);
+    QList<QRectF> boxes;
+    double total = 0;
+    for (const auto &badge : std::as_const(badges)) {
+        boxes << p.boundingRect(QRectF(), Qt::AlignCenter, badge.first).adjusted(-8, -3, 8, 3);
+        total += boxes.last().width() + 6;
+    }
+    double x = (width() - total + 6) / 2;
+    for (qsizetype i = 0; i < badges.size(); ++i) {
+        QRectF box = boxes[i];
+        box.moveTopLeft(QPointF(x, 8));
+        x += box.width() + 6;
+        p.setPen(badges[i].second);
+        p.setBrush(QColor(0, 0, 0, 150));
+        p.drawRoundedRect(box, 3, 3);
+        p.drawText(box, Qt::AlignCenter, badges[i].first);
+    }
 }

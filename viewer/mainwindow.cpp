@@ -1,8 +1,10 @@
 #include "mainwindow.h"
 
 #include "brand.h"
+#include "encryptedcache.h"
 #include "huberror.h"
 #include "hubsession.h"
+#include "hubstudyopener.h"
 #include "idlewatcher.h"
 #include "imageviewerwindow.h"
 #include "lockscreen.h"
@@ -19,6 +21,7 @@
 #include <QScreen>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QtDebug>
 
 MainWindow::MainWindow(HubSession *session, QWidget *parent)
     : QMainWindow(parent)
@@ -35,15 +38,31 @@ MainWindow::MainWindow(HubSession *session, QWidget *parent)
     m_pages->addWidget(m_recordView);
     m_pages->addWidget(m_lockScreen);
     setCentralWidget(m_pages);
+
+    // Documents fetched in this session are cached encrypted under a key that lives only in
+    // this window; a cache that cannot be made only means fetching again.
+    m_cache = std::make_unique<EncryptedCache>();
+    QString cacheError;
+    if (m_cache->open(&cacheError))
+        m_recordView->setCache(m_cache.get());
+    else
+        qWarning().noquote() << "renkei: no document cache:" << cacheError;
+    if (m_session) {
+        connect(m_session, &HubSession::loggedOut, this, [this] {
+            m_recordView->setCache(nullptr);
+            m_cache->wipe();
+        });
+    }
     connect(m_lockScreen, &LockScreen::logoutRequested, this, &MainWindow::logout);
 
     m_idleWatcher = new IdleWatcher(this);
-    connect(m_idleWatcher, &IdleWatcher::idle, this, [this] { lockScreen(true); });
+    connect(m_idleWatcher, &IdleWatcher::idle, this, [this] { lockScreen(int(LockScreen::Reason::Idle)); });
     m_idleWatcher->setTimeout(kDefaultIdleLock);
-    connect(m_searchPanel, &PatientSearchPanel::reloginRequested, this, &MainWindow::logout);
+    connect(m_searchPanel, &PatientSearchPanel::reloginRequested, this, &MainWindow::onSessionExpired);
     connect(m_searchPanel, &PatientSearchPanel::patientActivated, this, &MainWindow::openRecord);
     connect(m_recordView, &PatientRecordView::backRequested, this, &MainWindow::backToSearch);
-    connect(m_recordView, &PatientRecordView::reloginRequested, this, &MainWindow::logout);
+    connect(m_recordView, &PatientRecordView::reloginRequested, this, &MainWindow::onSessionExpired);
+    connect(m_recordView, &PatientRecordView::imagingStudyRequested, this, &MainWindow::openHubImages);
 
     m_userLabel = new QLabel(this);
     m_userLabel->setObjectName(QStringLiteral("userLabel"));
@@ -57,6 +76,7 @@ MainWindow::MainWindow(HubSession *session, QWidget *parent)
     if (m_session) {
         connect(m_session, &HubSession::loginSucceeded, this, &MainWindow::onLoginSucceeded);
         connect(m_session, &HubSession::loginFailed, this, &MainWindow::onLoginFailed);
+        connect(m_session, &HubSession::sessionExpired, this, &MainWindow::onSessionExpired);
     }
 
     // The record view wants room (timeline above, detail below): most of the screen, not a
@@ -67,7 +87,11 @@ MainWindow::MainWindow(HubSession *session, QWidget *parent)
     m_searchPanel->focusNameField();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    m_recordView->setCache(nullptr);
+    m_cache->wipe();
+}
 
 void MainWindow::createMenus()
 {
@@ -101,6 +125,8 @@ void MainWindow::createMenus()
 void MainWindow::updateSessionLabels()
 {
     const QString user = m_session ? m_session->userId() : QString();
+    if (!user.isEmpty())
+        m_userId = user;
     const QString facility = m_session ? m_session->facilityName() : QString();
     m_userLabel->setText(tr("User: %1").arg(user));
     m_facilityLabel->setText(tr("Facility: %1").arg(facility));
@@ -133,19 +159,27 @@ bool MainWindow::isLocked() const
 
 void MainWindow::lock()
 {
-    lockScreen(false);
+    lockScreen(int(LockScreen::Reason::Manual));
 }
 
-void MainWindow::lockScreen(bool becauseIdle)
+void MainWindow::onSessionExpired()
+{
+    lockScreen(int(LockScreen::Reason::SessionExpired));
+}
+
+void MainWindow::lockScreen(int reason)
 {
     if (isLocked() || !m_session)
         return;
-    m_lockedUserId = m_session->userId();
+    // An expired session has already forgotten who it was; the window has not.
+    m_lockedUserId = m_session->userId().isEmpty() ? m_userId : m_session->userId();
+    if (m_lockedUserId.isEmpty())
+        return;
     m_idleWatcher->stop();
     m_session->suspend();
     m_pageBeforeLock = m_pages->currentWidget();
     m_pages->setCurrentWidget(m_lockScreen);
-    m_lockScreen->prepare(m_lockedUserId, becauseIdle);
+    m_lockScreen->prepare(m_lockedUserId, LockScreen::Reason(reason));
     m_lockAction->setEnabled(false);
     statusBar()->clearMessage();
 }
@@ -161,8 +195,9 @@ void MainWindow::onLoginSucceeded()
         m_pages->setCurrentWidget(m_imageViewer);
     } else if (m_pageBeforeLock == m_recordView) {
         m_pages->setCurrentWidget(m_recordView);
-        // The record may have been cut short by the lock (the token was revoked): fetch again.
-        m_recordView->openPatient(m_recordView->patient());
+        // The record may have been cut short by the lock (the token was revoked): fetch again,
+        // back on the record that was selected.
+        m_recordView->reload();
     } else {
         m_pages->setCurrentWidget(m_searchPanel);
         m_searchPanel->focusNameField();
@@ -191,15 +226,33 @@ void MainWindow::openImages(bool files)
         : QStringList{QFileDialog::getExistingDirectory(this, tr("Open Image Folder"))};
     if (paths.isEmpty() || paths.first().isEmpty())
         return;
-    if (!m_imageViewer) {
-        m_imageViewer = new ImageViewerWindow(m_pages);
-        m_pages->addWidget(m_imageViewer);
-        connect(m_imageViewer, &ImageViewerWindow::closeRequested, this, &MainWindow::closeImages);
-    }
+    ensureImageViewer();
     if (m_pages->currentWidget() != m_imageViewer)
         m_pageBeforeImages = m_pages->currentWidget();
     m_pages->setCurrentWidget(m_imageViewer);
     m_imageViewer->openPaths(paths);
+}
+
+void MainWindow::openHubImages(const QString &studyInstanceUid)
+{
+    ensureImageViewer();
+    if (!m_hubStudies)
+        m_hubStudies = new HubStudyOpener(m_session, m_imageViewer, this);
+    if (m_pages->currentWidget() != m_imageViewer)
+        m_pageBeforeImages = m_pages->currentWidget();
+    m_pages->setCurrentWidget(m_imageViewer);
+    m_hubStudies->open(studyInstanceUid);
+}
+
+void MainWindow::ensureImageViewer()
+{
+    if (m_imageViewer)
+        return;
+    m_imageViewer = new ImageViewerWindow(m_pages);
+    m_pages->addWidget(m_imageViewer);
+    // Key images belong to the open patient's record, where the referral packet finds them.
+    m_imageViewer->setKeyImages(m_recordView->keyImages());
+    connect(m_imageViewer, &ImageViewerWindow::closeRequested, this, &MainWindow::closeImages);
 }
 
 void MainWindow::closeImages()

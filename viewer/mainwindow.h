@@ -4,8 +4,11 @@
 #include <QPointer>
 
 #include <chrono>
+#include <memory>
 
+class EncryptedCache;
 class HubSession;
+class HubStudyOpener;
 class IdleWatcher;
 class ImageViewerWindow;
 class LockScreen;
@@ -31,6 +34,8 @@ public:
 
     PatientSearchPanel *searchPanel() const { return m_searchPanel; }
     PatientRecordView *recordView() const { return m_recordView; }
+    /// The session's encrypted document cache; wiped at logout and when the window goes.
+    EncryptedCache *cache() const { return m_cache.get(); }
 
     static constexpr std::chrono::minutes kDefaultIdleLock{15};
     /// Idle time before the window locks itself; zero or less never locks.
@@ -54,24 +59,33 @@ protected:
 private:
     void createMenus();
     void updateSessionLabels();
-    void lockScreen(bool becauseIdle);
+    void lockScreen(int reason);
+    /// The hub no longer accepts the token: the same user logs in again on the lock screen and
+    /// continues where they were (the record is fetched again, the selection restored).
+    void onSessionExpired();
     void onLoginSucceeded();
     void onLoginFailed(const HubError &error);
     void openRecord(const PatientSummary &patient);
     void backToSearch();
     void openImages(bool files);
     void closeImages();
+    /// Opens a study the hub holds (from an imaging record) in the image viewer.
+    void openHubImages(const QString &studyInstanceUid);
+    void ensureImageViewer();
 
     QPointer<HubSession> m_session;
+    std::unique_ptr<EncryptedCache> m_cache;
     QStackedWidget *m_pages = nullptr;
     PatientSearchPanel *m_searchPanel = nullptr;
     PatientRecordView *m_recordView = nullptr;
     ImageViewerWindow *m_imageViewer = nullptr; ///< created on first use
+    HubStudyOpener *m_hubStudies = nullptr;     ///< with the image viewer
     QWidget *m_pageBeforeImages = nullptr;
     QWidget *m_pageBeforeLock = nullptr;
     LockScreen *m_lockScreen = nullptr;
     IdleWatcher *m_idleWatcher = nullptr;
     QString m_lockedUserId;
+    QString m_userId; ///< who is logged in, remembered past an expired token
     QLabel *m_userLabel = nullptr;
     QLabel *m_facilityLabel = nullptr;
     QAction *m_logoutAction = nullptr;

@@ -1,9 +1,15 @@
 #include "patientrecordview.h"
 
+#include "documentfetch.h"
+#include "documentview.h"
 #include "everythingfetch.h"
 #include "fhirjson.h"
 #include "hubsession.h"
+#include "keyimages.h"
 #include "labresultsview.h"
+#include "lastviewedquery.h"
+#include "recordcalendar.h"
+#include "recorddayproxy.h"
 #include "labresultsmodel.h"
 #include "medicationdelegate.h"
 #include "medicationmodel.h"
@@ -16,8 +22,10 @@
 #include "timelinewidget.h"
 
 #include <QCheckBox>
+#include <QJsonArray>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
@@ -41,7 +49,11 @@ PatientRecordView::PatientRecordView(HubSession *session, QWidget *parent)
     : QWidget(parent)
     , m_session(session)
     , m_fetch(new EverythingFetch(session, this))
+    , m_documentFetch(new DocumentFetch(session, this))
+    , m_lastViewedQuery(new LastViewedQuery(session, this))
+    , m_newFetch(new EverythingFetch(session, this))
     , m_timelineModel(new TimelineModel(this))
+    , m_keyImages(new KeyImages(this))
     , m_labModel(new LabResultsModel(this))
     , m_medicationModel(new MedicationModel(this))
 {
@@ -68,10 +80,16 @@ PatientRecordView::PatientRecordView(HubSession *session, QWidget *parent)
     statusRow->addWidget(m_progress, 0, Qt::AlignVCenter);
     statusRow->addWidget(m_reloginButton, 0, Qt::AlignVCenter);
 
-    auto *splitter = new QSplitter(Qt::Vertical, this);
+    auto *splitter = m_splitter = new QSplitter(Qt::Vertical, this);
     splitter->setObjectName(QStringLiteral("recordSplitter"));
     splitter->setChildrenCollapsible(false);
-    splitter->addWidget(m_timeline);
+    m_views = new QStackedWidget(this);
+    m_views->setObjectName(QStringLiteral("recordViews"));
+    m_views->addWidget(m_timeline);
+    m_views->addWidget(createCalendarPage());
+    // The stack's size hint is that of the page on show: a hidden page's policy is Ignored.
+    m_calendarPage->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);
+    splitter->addWidget(m_views);
     splitter->addWidget(createDetailStack());
     // The timeline keeps its natural height; the reading area below gets the rest.
     splitter->setStretchFactor(0, 0);
@@ -90,6 +108,35 @@ PatientRecordView::PatientRecordView(HubSession *session, QWidget *parent)
     connect(m_fetch, &EverythingFetch::pageArrived, this, &PatientRecordView::onPageArrived);
     connect(m_fetch, &EverythingFetch::finished, this, &PatientRecordView::onFinished);
     connect(m_fetch, &EverythingFetch::failed, this, &PatientRecordView::onFailed);
+
+    // "New since my last view": the hub tells when this user last opened the record; what it
+    // stored since then is fetched (_since) once the record is in.
+    connect(m_lastViewedQuery, &LastViewedQuery::answered, this, [this](const QDateTime &time) {
+        m_lastViewed = time;
+        startRecordFetch();
+    });
+    connect(m_lastViewedQuery, &LastViewedQuery::failed, this, [this](const HubError &error) {
+        if (error.kind == HubError::Kind::SessionExpired) {
+            onFailed(error);
+            return;
+        }
+        startRecordFetch(); // an older hub without $last-viewed: no 新着 marks, nothing else lost
+    });
+    connect(m_newFetch, &EverythingFetch::pageArrived, this, [this](const QList<ClinicalRecord> &records) {
+        for (const ClinicalRecord &r : records)
+            m_newIds.insert(r.id);
+    });
+    connect(m_newFetch, &EverythingFetch::finished, this, [this] {
+        m_timelineModel->setNewRecordIds(m_newIds);
+        m_header->setNewRecords(m_timelineModel->newCount(), m_lastViewed);
+    });
+
+    connect(m_documentFetch, &DocumentFetch::finished, m_documentView, &DocumentView::showContent);
+    connect(m_documentFetch, &DocumentFetch::failed, this, [this](const HubError &error) {
+        m_documentView->showError(error.message, error.detail);
+        if (error.kind == HubError::Kind::SessionExpired)
+            onFailed(error);
+    });
 
     for (const QKeySequence &key : {QKeySequence(Qt::ALT | Qt::Key_Left), QKeySequence(Qt::Key_Escape)}) {
         auto *back = new QShortcut(key, this, this, &PatientRecordView::backRequested);
@@ -153,14 +200,32 @@ QWidget *PatientRecordView::createFilters()
         layout->addWidget(button);
         return button;
     };
-    connect(addButton(tr("−"), "zoomOutButton", tr("Zoom out (-, Ctrl+wheel)")), &QPushButton::clicked,
-            m_timeline, &TimelineWidget::zoomOut);
-    connect(addButton(tr("+"), "zoomInButton", tr("Zoom in (+, Ctrl+wheel)")), &QPushButton::clicked,
-            m_timeline, &TimelineWidget::zoomIn);
-    connect(addButton(tr("Today"), "todayButton", tr("Jump to today (Home)")), &QPushButton::clicked,
-            m_timeline, &TimelineWidget::jumpToToday);
-    connect(addButton(tr("Whole record"), "fitButton", tr("Show the whole record (End)")),
-            &QPushButton::clicked, m_timeline, &TimelineWidget::fitAll);
+    QPushButton *zoomOut = addButton(tr("−"), "zoomOutButton", tr("Zoom out (-, Ctrl+wheel)"));
+    connect(zoomOut, &QPushButton::clicked, m_timeline, &TimelineWidget::zoomOut);
+    QPushButton *zoomIn = addButton(tr("+"), "zoomInButton", tr("Zoom in (+, Ctrl+wheel)"));
+    connect(zoomIn, &QPushButton::clicked, m_timeline, &TimelineWidget::zoomIn);
+    connect(addButton(tr("Today"), "todayButton", tr("Jump to today (Home)")), &QPushButton::clicked, this, [this] {
+        if (isCalendarShown())
+            m_calendar->showToday();
+        else
+            m_timeline->jumpToToday();
+    });
+    QPushButton *fit = addButton(tr("Whole record"), "fitButton", tr("Show the whole record (End)"));
+    connect(fit, &QPushButton::clicked, m_timeline, &TimelineWidget::fitAll);
+    m_timelineOnlyButtons = {zoomOut, zoomIn, fit};
+    layout->addSpacing(12);
+    // Timeline ⇄ calendar: two views of the same record.
+    m_timelineModeButton = addButton(tr("Timeline"), "timelineModeButton", tr("Show the timeline (Ctrl+1)"));
+    m_calendarModeButton = addButton(tr("Calendar"), "calendarModeButton", tr("Show the month calendar (Ctrl+2)"));
+    for (QPushButton *button : {m_timelineModeButton, m_calendarModeButton})
+        button->setCheckable(true);
+    m_timelineModeButton->setChecked(true);
+    connect(m_timelineModeButton, &QPushButton::clicked, this, [this] { setCalendarShown(false); });
+    connect(m_calendarModeButton, &QPushButton::clicked, this, [this] { setCalendarShown(true); });
+    auto *toTimeline = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_1), this, this, [this] { setCalendarShown(false); });
+    toTimeline->setContext(Qt::WidgetWithChildrenShortcut);
+    auto *toCalendar = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_2), this, this, [this] { setCalendarShown(true); });
+    toCalendar->setContext(Qt::WidgetWithChildrenShortcut);
     return row;
 }
 
@@ -192,11 +257,14 @@ QWidget *PatientRecordView::createDetailStack()
     connect(m_medicationModel, &QAbstractItemModel::modelReset, m_medicationView, &QTreeView::expandAll);
 
     m_recordDetail = new RecordDetailView(m_details);
+    connect(m_recordDetail, &RecordDetailView::imagesRequested, this, &PatientRecordView::imagingStudyRequested);
+    m_documentView = new DocumentView(m_details);
 
     m_details->addWidget(m_placeholder);
     m_details->addWidget(m_labPage);
     m_details->addWidget(m_medicationView);
     m_details->addWidget(m_recordDetail);
+    m_details->addWidget(m_documentView);
     return m_details;
 }
 
@@ -215,9 +283,15 @@ void PatientRecordView::openReferralDialog()
     QHash<QString, QString> names;
     for (const QString &id : m_timelineModel->facilities())
         names.insert(id, m_timelineModel->facilityName(id));
-    auto *dialog = new ReferralPacketDialog(m_session, m_patient, m_timelineModel->records(), names, this);
+    auto *dialog = new ReferralPacketDialog(m_session, m_patient, m_timelineModel->records(), names, this,
+                                           m_keyImages);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
+}
+
+void PatientRecordView::setCache(EncryptedCache *cache)
+{
+    m_documentFetch->setCache(cache);
 }
 
 void PatientRecordView::openPatient(const PatientSummary &patient)
@@ -228,23 +302,59 @@ void PatientRecordView::openPatient(const PatientSummary &patient)
     m_status->showMessage(tr("Loading the shared record…"), MessageLabel::Tone::Busy);
     m_progress->setRange(0, 0);
     m_progress->show();
-    m_fetch->start(patient.id);
-    m_timeline->setFocus();
+    // Asked first: once the record is fetched, the hub's answer would be this very view.
+    m_lastViewedQuery->start(patient.id);
+    if (isCalendarShown())
+        m_calendar->setFocus();
+    else
+        m_timeline->setFocus();
+}
+
+void PatientRecordView::reload()
+{
+    if (m_patient.id.isEmpty())
+        return;
+    const int selected = m_timeline->selectedRow();
+    // A reload cut short (the session expired on the way) still owes the earlier selection.
+    const QString id = selected >= 0 ? m_timelineModel->record(selected).id : m_resumeRecordId;
+    const QDate day = m_calendar->selectedDate();
+    const PatientSummary patient = m_patient; // openPatient() clears m_patient first
+    openPatient(patient);
+    m_resumeRecordId = id;
+    if (isCalendarShown() && day.isValid())
+        m_calendar->setMonth(day);
+}
+
+void PatientRecordView::startRecordFetch()
+{
+    if (m_patient.id.isEmpty())
+        return;
+    m_fetch->start(m_patient.id);
 }
 
 void PatientRecordView::closePatient()
 {
     m_fetch->cancel();
+    m_lastViewedQuery->cancel();
+    m_newFetch->cancel();
+    m_lastViewed = QDateTime();
+    m_newIds.clear();
+    m_resumeRecordId.clear();
+    m_documentFetch->cancel();
     // Nothing of the patient stays on screen after leaving, not even a packet being prepared.
     for (ReferralPacketDialog *dialog : findChildren<ReferralPacketDialog *>())
         dialog->close();
     m_patient = {};
     m_header->setPatient({});
     m_header->clearAllergies();
+    m_header->setNewRecords(0, {});
     m_timelineModel->clear();
+    m_keyImages->clear();
+    m_dayProxy->setDate({});
     m_labModel->clear();
     m_medicationModel->clear();
     m_recordDetail->clear();
+    m_documentView->clear();
     m_details->setCurrentWidget(m_placeholder);
     m_status->clearMessage();
     m_progress->hide();
@@ -289,6 +399,11 @@ void PatientRecordView::updateProgress()
 void PatientRecordView::onFinished()
 {
     m_progress->hide();
+    if (m_lastViewed.isValid()) {
+        m_timelineModel->setLastViewed(m_lastViewed);
+        m_header->setNewRecords(m_timelineModel->newCount(), m_lastViewed);
+        m_newFetch->start(m_patient.id, m_lastViewed);
+    }
     int unreadable = 0;
     int undated = 0;
     for (const ClinicalRecord &r : m_timelineModel->records()) {
@@ -304,6 +419,12 @@ void PatientRecordView::onFinished()
     if (unreadable > 0)
         text += QLatin1Char(' ') + tr("%n could not be displayed.", nullptr, unreadable);
     m_status->showMessage(text, MessageLabel::Tone::Neutral);
+    if (!m_resumeRecordId.isEmpty()) {
+        const int row = m_timelineModel->rowOf(m_resumeRecordId);
+        m_resumeRecordId.clear();
+        if (row >= 0)
+            m_timeline->selectRow(row);
+    }
 }
 
 void PatientRecordView::onFailed(const HubError &error)
@@ -330,9 +451,144 @@ void PatientRecordView::showRecord(int row)
         if ((record.kind == ClinicalRecord::Kind::Prescriptions
              || record.kind == ClinicalRecord::Kind::Injections) && showMedication(record))
             return;
+        if (record.resourceType == QLatin1String("DocumentReference") && showDocument(record))
+            return;
     }
     m_recordDetail->showRecord(record, m_timelineModel->facilityName(record.facilityId));
     m_details->setCurrentWidget(m_recordDetail);
+}
+
+QWidget *PatientRecordView::createCalendarPage()
+{
+    m_calendarPage = new QWidget(this);
+    m_calendarPage->setObjectName(QStringLiteral("calendarPage"));
+    m_calendar = new RecordCalendar(m_calendarPage);
+    m_calendar->setModel(m_timelineModel);
+    // The calendar counts what the timeline shows: the same kind, facility and period filters.
+    m_calendar->setRowFilter([this](int row) { return m_timeline->isRowShown(row); });
+    m_dayProxy = new RecordDayProxy(this);
+    m_dayProxy->setSourceModel(m_timelineModel);
+    m_dayProxy->setRowFilter([this](int row) { return m_timeline->isRowShown(row); });
+    connect(m_timeline, &TimelineWidget::filtersChanged, this, [this] {
+        m_calendar->refresh();
+        m_dayProxy->refilter();
+    });
+    connect(m_calendar, &RecordCalendar::daySelected, this, &PatientRecordView::onDaySelected);
+
+    m_dayList = new QTableView(m_calendarPage);
+    m_dayList->setObjectName(QStringLiteral("dayList"));
+    m_dayList->setModel(m_dayProxy);
+    m_dayList->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_dayList->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_dayList->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_dayList->setShowGrid(false);
+    m_dayList->setWordWrap(false);
+    m_dayList->verticalHeader()->hide();
+    m_dayList->setColumnHidden(TimelineModel::DateColumn, true);
+    m_dayList->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_dayList->horizontalHeader()->setStretchLastSection(true);
+    m_dayList->setStyleSheet(kPaleSelection);
+    m_dayList->setMinimumWidth(340);
+    connect(m_dayList->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) { showDayRow(current); });
+
+    auto *layout = new QHBoxLayout(m_calendarPage);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(10);
+    layout->addWidget(m_calendar, 3);
+    layout->addWidget(m_dayList, 2);
+    return m_calendarPage;
+}
+
+void PatientRecordView::setCalendarShown(bool shown)
+{
+    if (shown == isCalendarShown())
+        return;
+    m_timelineModeButton->setChecked(!shown);
+    m_calendarModeButton->setChecked(shown);
+    for (QPushButton *button : std::as_const(m_timelineOnlyButtons))
+        button->setEnabled(!shown);
+    if (shown) {
+        // The month of the record in hand, else of the latest record, else this month.
+        QDate month;
+        if (m_timeline->selectedRow() >= 0)
+            month = m_timelineModel->record(m_timeline->selectedRow()).date.date();
+        for (int row = m_timelineModel->rowCount() - 1; !month.isValid() && row >= 0; --row) {
+            if (m_timeline->isRowShown(row))
+                month = m_timelineModel->record(row).date.date();
+        }
+        m_calendar->setMonth(month.isValid() ? month : m_calendar->today());
+        m_calendarPage->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred);
+        m_timeline->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);
+        m_views->setCurrentWidget(m_calendarPage);
+        // The month wants more height than the timeline's lanes: most of it, the detail keeps
+        // a readable rest.
+        const QList<int> sizes = m_splitter->sizes();
+        const int total = sizes.value(0) + sizes.value(1);
+        const int top = std::min(m_calendarPage->sizeHint().height(), total * 3 / 5);
+        if (total > 0 && top > sizes.value(0))
+            m_splitter->setSizes({top, total - top});
+        m_calendar->setFocus();
+    } else {
+        m_timeline->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+        m_calendarPage->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);
+        m_views->setCurrentWidget(m_timeline);
+        const QList<int> sizes = m_splitter->sizes();
+        const int total = sizes.value(0) + sizes.value(1);
+        const int top = std::min(static_cast<QWidget *>(m_timeline)->sizeHint().height(), total);
+        if (total > 0)
+            m_splitter->setSizes({top, total - top});
+        m_timeline->setFocus();
+    }
+}
+
+bool PatientRecordView::isCalendarShown() const
+{
+    return m_views->currentWidget() == m_calendarPage;
+}
+
+void PatientRecordView::onDaySelected(QDate date)
+{
+    m_dayProxy->setDate(date);
+    // The day's first record opens at once; the list beside the calendar offers the others.
+    if (m_dayProxy->rowCount() > 0)
+        m_dayList->setCurrentIndex(m_dayProxy->index(0, TimelineModel::TitleColumn));
+}
+
+void PatientRecordView::showDayRow(const QModelIndex &proxyIndex)
+{
+    if (!proxyIndex.isValid())
+        return;
+    const int row = m_dayProxy->mapToSource(proxyIndex).row();
+    // Through the timeline, so both views agree on the selected record.
+    m_timeline->selectRow(row);
+    if (m_timeline->selectedRow() != row)
+        showRecord(row);
+}
+
+bool PatientRecordView::showDocument(const ClinicalRecord &record)
+{
+    QString contentType;
+    QString error;
+    const QJsonObject attachment = record.raw.value(QLatin1String("content")).toArray().at(0).toObject()
+                                       .value(QLatin1String("attachment")).toObject();
+    // Without content to fetch (a document known only by its index entry) the generic view
+    // shows what is known about it.
+    if (DocumentFetch::binaryPath(record.raw, &contentType, &error).isEmpty()
+        && !attachment.contains(QLatin1String("data")))
+        return false;
+    m_documentView->showLoading(record, m_timelineModel->facilityName(record.facilityId));
+    m_details->setCurrentWidget(m_documentView);
+    // A document is read, not glanced at: the timeline gives up height down to its minimum.
+    if (!isCalendarShown()) {
+        const QList<int> sizes = m_splitter->sizes();
+        const int total = sizes.value(0) + sizes.value(1);
+        const int top = static_cast<QWidget *>(m_timeline)->minimumSizeHint().height();
+        if (total > 0 && sizes.value(0) > top && total - top > sizes.value(1))
+            m_splitter->setSizes({top, total - top});
+    }
+    m_documentFetch->start(record);
+    return true;
 }
 
 bool PatientRecordView::showLab(const ClinicalRecord &record)

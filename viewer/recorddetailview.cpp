@@ -1,9 +1,11 @@
 #include "recorddetailview.h"
 
 #include "recorddetails.h"
+#include "hubstudyopener.h"
 
 #include <QFormLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QVBoxLayout>
 
@@ -37,12 +39,20 @@ RecordDetailView::RecordDetailView(QWidget *parent)
     layout->setContentsMargins(16, 12, 16, 12);
     layout->setSpacing(10);
     layout->addWidget(m_heading);
+    m_showImages = new QPushButton(tr("Show images"), this);
+    m_showImages->setObjectName(QStringLiteral("showImagesButton"));
+    m_showImages->setToolTip(tr("Open this study's images from the hub in the image viewer"));
+    m_showImages->hide();
+    connect(m_showImages, &QPushButton::clicked, this, [this] { Q_EMIT imagesRequested(m_studyUid); });
+    layout->addWidget(m_showImages, 0, Qt::AlignLeft);
     layout->addWidget(scroll, 1);
 }
 
 void RecordDetailView::clear()
 {
     m_heading->clear();
+    m_showImages->hide();
+    m_studyUid.clear();
     while (m_form->rowCount() > 0)
         m_form->removeRow(0);
 }
@@ -51,6 +61,8 @@ void RecordDetailView::showRecord(const ClinicalRecord &record, const QString &f
 {
     clear();
     m_heading->setText(record.title);
+    m_studyUid = record.displayable ? HubStudyOpener::studyInstanceUid(record) : QString();
+    m_showImages->setVisible(!m_studyUid.isEmpty());
     const QList<RecordField> fields = recordDetailFields(record, facilityName);
     for (const RecordField &field : fields) {
         if (field.value == record.title)

@@ -223,7 +223,7 @@ void TstImageViewport::lengthMeasurement()
     const QPointF a(20, 30), b(100, 90);
     sendDrag(m_view, Qt::LeftButton, m_view->imageToWidget(a), m_view->imageToWidget(b));
     QCOMPARE(m_view->measurements(0).size(), 1);
-    const QLineF line = m_view->measurements(0).first();
+    const QLineF line = m_view->measurements(0).first().line();
     QVERIFY(std::abs(line.p1().x() - a.x()) < 1e-6 && std::abs(line.p2().y() - b.y()) < 1e-6);
     const double expected = std::hypot((b.x() - a.x()) * columnSpacing,
                                        (b.y() - a.y()) * rowSpacing);

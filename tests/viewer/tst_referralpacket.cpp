@@ -24,7 +24,22 @@ const QHash<QString, QString> kFacilityNames = {
 PatientSummary patient()
 {
     return {QStringLiteral("pdfd8a9d0c02cf48f"), QStringLiteral("患者 太郎"), QStringLiteral("カンジャ タロウ"),
-            QDate(1960, 5, 10), QStringLiteral("male"), {}, {}};
+            QDate(1960, 5, 10), QStringLiteral("male"), {QStringLiteral("テスト病院")}, {QStringLiteral("0012345")}};
+}
+
+/// A marked image: a grey ramp of a known size, so pdfimages can find it in the PDF.
+KeyImage keyImage(const QString &patientId, const QString &sop, const QString &caption)
+{
+    KeyImage k;
+    k.sopInstanceUid = sop;
+    k.patientId = patientId;
+    k.caption = caption;
+    k.studyDate = QStringLiteral("20261020");
+    k.institution = QStringLiteral("テスト病院");
+    k.image = QImage(320, 256, QImage::Format_Grayscale8);
+    for (int y = 0; y < k.image.height(); ++y)
+        std::fill_n(k.image.scanLine(y), k.image.width(), uchar(y));
+    return k;
 }
 
 QList<ReferralSection> allSections()
@@ -35,7 +50,7 @@ QList<ReferralSection> allSections()
     return sections;
 }
 
-ReferralPacket packet(const QList<ReferralSection> &sections)
+ReferralPacket packet(const QList<ReferralSection> &sections, const QList<KeyImage> &keyImages = {})
 {
     const QList<ClinicalRecord> records = EverythingData::page(QStringLiteral("page1.json"))
         + EverythingData::page(QStringLiteral("page2.json"));
@@ -47,7 +62,39 @@ ReferralPacket packet(const QList<ReferralSection> &sections)
     choice.labTests = {QStringLiteral("総蛋白"), QStringLiteral("A/G比")};
     choice.printedBy = QStringLiteral("demo-doctor (あずみの内科クリニック)");
     choice.printedAt = QDateTime(QDate(2026, 11, 24), QTime(9, 30));
+    choice.keyImages = keyImages;
     return buildReferralPacket(patient(), records, kFacilityNames, choice);
+}
+
+/// For looking at the pages (pdftoppm): RENKEI_KEEP_PDF=/some/file.pdf keeps a copy, with
+/// \a suffix before the extension when given.
+void keepForLooking(const QString &pdf, const QString &suffix)
+{
+    QString keep = qEnvironmentVariable("RENKEI_KEEP_PDF");
+    if (keep.isEmpty())
+        return;
+    if (!suffix.isEmpty())
+        keep.insert(keep.lastIndexOf(QLatin1Char('.')), QLatin1Char('-') + suffix);
+    QFile::remove(keep);
+    QFile::copy(pdf, keep);
+}
+
+/// pdfimages -list's rows as "width height" pairs, or an empty list when it could not run.
+QStringList pdfImageSizes(const QString &pdf)
+{
+    QProcess process;
+    process.start(QStringLiteral("pdfimages"), {QStringLiteral("-list"), pdf});
+    if (!process.waitForFinished(60000) || process.exitCode() != 0)
+        return {};
+    QStringList sizes;
+    // page num type width height ...; the first two lines are the header.
+    const QStringList lines = QString::fromUtf8(process.readAllStandardOutput()).split(QLatin1Char('\n'));
+    for (const QString &line : lines.mid(2)) {
+        const QStringList cols = line.simplified().split(QLatin1Char(' '));
+        if (cols.size() > 4)
+            sizes << cols.at(3) + QLatin1Char(' ') + cols.at(4);
+    }
+    return sizes;
 }
 
 /// pdftotext's -layout text of \a pdf, or an empty string when it could not run.
@@ -70,6 +117,7 @@ private Q_SLOTS:
     void initTestCase();
     void buildsTheChosenSections();
     void pdfCarriesSectionsValuesAndFooter();
+    void keyImagesOfThisPatientOnly();
     void unwritablePathFails_data();
     void unwritablePathFails();
     void finalPathNeverHoldsAPartialFile();
@@ -105,11 +153,7 @@ void tst_ReferralPacket::pdfCarriesSectionsValuesAndFooter()
     const ReferralWriteResult result = ReferralPacketWriter::writePdf(packet(allSections()), path);
     QVERIFY2(result.ok(), qPrintable(result.error));
     QVERIFY(result.pages >= 2);
-    // For looking at the pages (pdftoppm): RENKEI_KEEP_PDF=/some/file.pdf keeps a copy.
-    if (const QString keep = qEnvironmentVariable("RENKEI_KEEP_PDF"); !keep.isEmpty()) {
-        QFile::remove(keep);
-        QFile::copy(path, keep);
-    }
+    keepForLooking(path, QString());
     const QString text = pdfText(path);
     QVERIFY2(!text.isEmpty(), "pdftotext failed");
     // No translator is loaded: headings come out in their English source texts.
@@ -127,6 +171,33 @@ void tst_ReferralPacket::pdfCarriesSectionsValuesAndFooter()
         QVERIFY2(text.contains(word), qPrintable(QStringLiteral("missing \"%1\" in:\n%2").arg(word, text)));
     // Every page has its footer.
     QCOMPARE(text.count(QStringLiteral("Patient: 患者 太郎 (ID pdfd8a9d0c02cf48f)")), result.pages);
+}
+
+void tst_ReferralPacket::keyImagesOfThisPatientOnly()
+{
+    // The DICOM Patient ID is the facility's local ID: 0012345 is this patient at テスト病院;
+    // 9999999 is someone else's CD opened in the same session and must not be printed.
+    const QList<KeyImage> marked = {keyImage(QStringLiteral("0012345"), QStringLiteral("1.2.3.1"), QStringLiteral("CT  Se 2  Im 14")),
+                                    keyImage(QStringLiteral("9999999"), QStringLiteral("1.2.3.2"), QStringLiteral("CT  Se 9  Im 1"))};
+    const ReferralPacket p = packet({ReferralSection::CoverLetter, ReferralSection::KeyImages}, marked);
+    QCOMPARE(p.keyImages.size(), 1);
+    QCOMPARE(p.keyImagesOfOtherPatients, 1);
+    QCOMPARE(p.keyImages.first().caption, QStringLiteral("CT  Se 2  Im 14"));
+    QCOMPARE(p.keyImages.first().date, QStringLiteral("2026/10/20"));
+    QVERIFY(p.sourceFacilities().contains(QStringLiteral("テスト病院")));
+
+    const QString path = m_dir.filePath(QStringLiteral("key-images.pdf"));
+    const ReferralWriteResult result = ReferralPacketWriter::writePdf(p, path);
+    QVERIFY2(result.ok(), qPrintable(result.error));
+    keepForLooking(path, QStringLiteral("key-images"));
+    const QString text = pdfText(path);
+    QVERIFY2(text.contains(QStringLiteral("Key images")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("CT Se 2 Im 14")) || text.contains(QStringLiteral("CT  Se 2  Im 14")), qPrintable(text));
+    QVERIFY2(!text.contains(QStringLiteral("Se 9")), qPrintable(text));
+    if (QStandardPaths::findExecutable(QStringLiteral("pdfimages")).isEmpty())
+        QSKIP("pdfimages is not installed (poppler-utils)");
+    // The one image of this patient is embedded at its own pixel size; no other image is.
+    QCOMPARE(pdfImageSizes(path), QStringList{QStringLiteral("320 256")});
 }
 
 void tst_ReferralPacket::unwritablePathFails_data()
