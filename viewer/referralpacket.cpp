@@ -190,6 +190,31 @@ QList<ReferralEntry> entriesOf(const QList<ClinicalRecord> &records, ClinicalRec
     return entries;
 }
 
+/// A DICOM Patient ID is the disclosing facility's local ID; an image whose ID is none of this
+/// patient's (a CD of someone else opened in the same session) must never be printed here.
+bool belongsTo(const KeyImage &image, const PatientSummary &patient)
+{
+    const QString id = image.patientId.trimmed();
+    return !id.isEmpty() && (id == patient.id || patient.localIds.contains(id));
+}
+
+QList<ReferralKeyImage> keyImagesOf(const PatientSummary &patient, const QList<KeyImage> &marked,
+                                    int *others)
+{
+    QList<ReferralKeyImage> images;
+    for (const KeyImage &k : marked) {
+        if (!belongsTo(k, patient)) {
+            ++*others;
+            continue;
+        }
+        const QDate date = QDate::fromString(k.studyDate, QStringLiteral("yyyyMMdd"));
+        images << ReferralKeyImage{k.image, k.caption,
+                                   date.isValid() ? date.toString(QStringLiteral("yyyy/MM/dd")) : k.studyDate,
+                                   k.institution};
+    }
+    return images;
+}
+
 } // namespace
 
 QString referralSectionName(ReferralSection section)
@@ -202,6 +227,7 @@ QString referralSectionName(ReferralSection section)
     case ReferralSection::LabTrend: return QStringLiteral("LabTrend");
     case ReferralSection::Diagnoses: return QStringLiteral("Diagnoses");
     case ReferralSection::Allergies: return QStringLiteral("Allergies");
+    case ReferralSection::KeyImages: return QStringLiteral("KeyImages");
     }
     return {};
 }
@@ -232,6 +258,10 @@ QStringList ReferralPacket::sourceFacilities() const
     if (has(ReferralSection::Allergies)) {
         for (const ReferralEntry &e : allergies)
             add(e.facility);
+    }
+    if (has(ReferralSection::KeyImages)) {
+        for (const ReferralKeyImage &k : keyImages)
+            add(k.source);
     }
     return names;
 }
@@ -266,6 +296,7 @@ ReferralPacket buildReferralPacket(const PatientSummary &patient, const QList<Cl
         packet.labs = chosenLabs(records, facilityNames, choice.labTests, std::max(1, choice.maxLabColumns));
     packet.diagnoses = entriesOf(records, ClinicalRecord::Kind::Diagnoses, facilityNames);
     packet.allergies = entriesOf(records, ClinicalRecord::Kind::Allergies, facilityNames);
+    packet.keyImages = keyImagesOf(patient, choice.keyImages, &packet.keyImagesOfOtherPatients);
     return packet;
 }
 

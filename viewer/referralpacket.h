@@ -1,11 +1,13 @@
 #pragma once
 
 #include "clinicalrecord.h"
+#include "keyimages.h"
 #include "patientsummary.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QHash>
+#include <QImage>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -21,8 +23,9 @@ enum class ReferralSection {
     LabTrend,         ///< a trend chart per chosen test (with Labs)
     Diagnoses,
     Allergies,
+    KeyImages,        ///< images the reader marked in the image viewer (K)
 };
-inline constexpr int kReferralSectionCount = 7;
+inline constexpr int kReferralSectionCount = 8;
 
 /// A stable, untranslated name ("DischargeSummary"): the dialog's check boxes are
 /// "section" + this, the audit call lists these.
@@ -67,6 +70,14 @@ struct ReferralMedication
     QString facility;
 };
 
+struct ReferralKeyImage
+{
+    QImage image;     ///< as shown when marked (window applied, no overlays)
+    QString caption;
+    QString date;     ///< study date, yyyy/MM/dd
+    QString source;   ///< the institution that made the images, when the file names it
+};
+
 struct ReferralLabTest
 {
     QString name;
@@ -94,6 +105,9 @@ struct ReferralPacket
     ReferralLabTable labs;
     QList<ReferralEntry> diagnoses;
     QList<ReferralEntry> allergies;
+    QList<ReferralKeyImage> keyImages;
+    /// Marked images left out because their Patient ID is not one of this patient's.
+    int keyImagesOfOtherPatients = 0;
     QDateTime printedAt;
     QString printedBy;
 
@@ -111,6 +125,7 @@ struct ReferralChoice
     QList<ReferralSection> sections;
     QStringList labTests;     ///< test names, as LabResultsModel shows them
     int maxLabColumns = 6;    ///< newest collection times kept: A4 portrait is narrow
+    QList<KeyImage> keyImages; ///< as marked in the image viewer, any patient's
     QString printedBy;
     QDateTime printedAt;      ///< invalid: now
 };

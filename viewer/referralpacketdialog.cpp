@@ -1,6 +1,7 @@
 #include "referralpacketdialog.h"
 
 #include "hubsession.h"
+#include "keyimages.h"
 #include "messagelabel.h"
 #include "printaudit.h"
 
@@ -35,6 +36,7 @@ QString sectionLabel(ReferralSection section)
     case ReferralSection::LabTrend: return ReferralPacketDialog::tr("with trend charts");
     case ReferralSection::Diagnoses: return ReferralPacketDialog::tr("Diagnoses");
     case ReferralSection::Allergies: return ReferralPacketDialog::tr("Allergies");
+    case ReferralSection::KeyImages: return ReferralPacketDialog::tr("Key images (marked in the image viewer)");
     }
     return {};
 }
@@ -43,12 +45,14 @@ QString sectionLabel(ReferralSection section)
 
 ReferralPacketDialog::ReferralPacketDialog(HubSession *session, const PatientSummary &patient,
                                            const QList<ClinicalRecord> &records,
-                                           const QHash<QString, QString> &facilityNames, QWidget *parent)
+                                           const QHash<QString, QString> &facilityNames, QWidget *parent,
+                                           KeyImages *keyImages)
     : QDialog(parent)
     , m_session(session)
     , m_patient(patient)
     , m_records(records)
     , m_facilityNames(facilityNames)
+    , m_keyImages(keyImages)
     , m_audit(new PrintAudit(session, this))
 {
     setObjectName(QStringLiteral("referralDialog"));
@@ -82,6 +86,12 @@ ReferralPacketDialog::ReferralPacketDialog(HubSession *session, const PatientSum
     connect(m_audit, &PrintAudit::notAvailable, this, &ReferralPacketDialog::onAuditNotAvailable);
     connect(m_audit, &PrintAudit::failed, this, &ReferralPacketDialog::onAuditFailed);
     resize(900, 560);
+
+    if (const int others = packet().keyImagesOfOtherPatients; others > 0) {
+        report(tr("%n marked image(s) belong to another patient (their Patient ID is not one of "
+                  "this patient's) and are left out of the packet.", nullptr, others),
+               false);
+    }
 }
 
 ReferralPacketDialog::~ReferralPacketDialog() = default;
@@ -144,6 +154,15 @@ QWidget *ReferralPacketDialog::createSections()
     QCheckBox *labs = m_sections.at(int(ReferralSection::Labs));
     for (QWidget *dependent : {static_cast<QWidget *>(m_labTests), static_cast<QWidget *>(m_sections.at(int(ReferralSection::LabTrend)))})
         connect(labs, &QCheckBox::toggled, dependent, &QWidget::setEnabled);
+
+    QCheckBox *images = m_sections.at(int(ReferralSection::KeyImages));
+    const int marked = m_keyImages ? m_keyImages->rowCount() : 0;
+    images->setEnabled(marked > 0);
+    images->setChecked(marked > 0);
+    if (marked > 0)
+        images->setText(tr("Key images (%n marked in the image viewer)", nullptr, marked));
+    else
+        images->setToolTip(tr("Mark images with K in the image viewer to add them here."));
     return box;
 }
 
@@ -168,6 +187,8 @@ ReferralPacket ReferralPacketDialog::packet() const
         if (m_labTests->item(row)->checkState() == Qt::Checked)
             choice.labTests << m_labTests->item(row)->text();
     }
+    if (m_keyImages)
+        choice.keyImages = m_keyImages->keyImages();
     choice.printedBy = printedBy();
     return buildReferralPacket(m_patient, m_records, m_facilityNames, choice);
 }

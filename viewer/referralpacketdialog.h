@@ -11,6 +11,7 @@
 #include <QPointer>
 
 class HubSession;
+class KeyImages;
 class MessageLabel;
 class PrintAudit;
 class QCheckBox;
@@ -29,7 +30,8 @@ class ReferralPacketDialog : public QDialog
 public:
     ReferralPacketDialog(HubSession *session, const PatientSummary &patient,
                          const QList<ClinicalRecord> &records,
-                         const QHash<QString, QString> &facilityNames, QWidget *parent = nullptr);
+                         const QHash<QString, QString> &facilityNames, QWidget *parent = nullptr,
+                         KeyImages *keyImages = nullptr);
     ~ReferralPacketDialog() override;
 
     /// The packet as the dialog's fields and check boxes say, printed now by the user.
@@ -56,6 +58,7 @@ private:
     PatientSummary m_patient;
     QList<ClinicalRecord> m_records;
     QHash<QString, QString> m_facilityNames;
+    QPointer<KeyImages> m_keyImages; ///< the session's marked images; may be absent
     PrintAudit *m_audit = nullptr;
 
     QLineEdit *m_toFacility = nullptr;
