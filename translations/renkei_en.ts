@@ -2,10 +2,10 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
-    <name></name>
+    <name />
     <message>
         <source>MMMM d, yyyy</source>
-        <extracomment>Date format of the printed packet (QDate::toString), e.g. &quot;yyyy年M月d日&quot;</extracomment>
+        <extracomment>Date format of the printed packet (QDate::toString), e.g. "yyyy年M月d日"</extracomment>
         <translation>MMMM d, yyyy</translation>
     </message>
     <message>
@@ -228,6 +228,194 @@
         <source>Referral packet: %1</source>
         <translation>Referral packet: %1</translation>
     </message>
+    <message>
+        <source>Key images</source>
+        <translation>Key images</translation>
+    </message>
+    <message>
+        <source>No key images were marked.</source>
+        <translation>No key images were marked.</translation>
+    </message>
+    <message>
+        <source>not named in the images</source>
+        <translation>not named in the images</translation>
+    </message>
+</context>
+<context>
+    <name>Dicom::DicomWebReply</name>
+    <message>
+        <source>The image server sent "%1" instead of DICOM data.</source>
+        <translation>The image server sent "%1" instead of DICOM data.</translation>
+    </message>
+    <message>
+        <source>The image server's response could not be read: %1</source>
+        <translation>The image server's response could not be read: %1</translation>
+    </message>
+    <message>
+        <source>The image server answered %1 %2.</source>
+        <translation>The image server answered %1 %2.</translation>
+    </message>
+    <message>
+        <source>The secure connection to the image server failed: %1</source>
+        <translation>The secure connection to the image server failed: %1</translation>
+    </message>
+    <message>
+        <source>The connection to the image server failed: %1</source>
+        <translation>The connection to the image server failed: %1</translation>
+    </message>
+    <message>
+        <source>The image server's answer is not DICOM JSON: %1</source>
+        <translation>The image server's answer is not DICOM JSON: %1</translation>
+    </message>
+    <message>
+        <source>The image server's response ended early.</source>
+        <translation>The image server's response ended early.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Cancelled.</translation>
+    </message>
+</context>
+<context>
+    <name>Dicom::StudyFetch</name>
+    <message>
+        <source>No image server is configured.</source>
+        <translation>No image server is configured.</translation>
+    </message>
+    <message>
+        <source>The images could not be loaded.</source>
+        <translation>The images could not be loaded.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentView</name>
+    <message>
+        <source>Loading the document…</source>
+        <translation>Loading the document…</translation>
+    </message>
+    <message>
+        <source>This document could not be displayed: it is not a readable CDA document.</source>
+        <translation>This document could not be displayed: it is not a readable CDA document.</translation>
+    </message>
+    <message>
+        <source>This PDF document could not be displayed.</source>
+        <translation>This PDF document could not be displayed.</translation>
+    </message>
+    <message>
+        <source>Documents of this type (%1) cannot be displayed here.</source>
+        <translation>Documents of this type (%1) cannot be displayed here.</translation>
+    </message>
+    <message>
+        <source>Written %1</source>
+        <translation>Written %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Author %1</source>
+        <translation>Author %1</translation>
+    </message>
+    <message>
+        <source>Stay %1 – %2</source>
+        <translation>Stay %1 – %2</translation>
+    </message>
+    <message>
+        <source>Patient: %1</source>
+        <translation>Patient: %1</translation>
+    </message>
+    <message>
+        <source>born %1</source>
+        <translation>born %1</translation>
+    </message>
+    <message>
+        <source>ID %1</source>
+        <translation>ID %1</translation>
+    </message>
+    <message>
+        <source>(untitled section)</source>
+        <translation>(untitled section)</translation>
+    </message>
+</context>
+<context>
+    <name>EcgPaper</name>
+    <message>
+        <source>%1 mm/s</source>
+        <translation>%1 mm/s</translation>
+    </message>
+    <message>
+        <source>%1 mm/mV</source>
+        <translation>%1 mm/mV</translation>
+    </message>
+    <message>
+        <source>%1 Hz</source>
+        <translation>%1 Hz</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lead(s)</source>
+        <translation>
+            <numerusform>%n lead</numerusform><numerusform>%n leads</numerusform></translation>
+    </message>
+    <message>
+        <source>filter %1–%2 Hz</source>
+        <translation>filter %1–%2 Hz</translation>
+    </message>
+    <message>
+        <source>notch %1 Hz</source>
+        <translation>notch %1 Hz</translation>
+    </message>
+</context>
+<context>
+    <name>EcgView</name>
+    <message>
+        <source>3×4 + rhythm II</source>
+        <translation>3×4 + rhythm II</translation>
+    </message>
+    <message>
+        <source>One row per lead</source>
+        <translation>One row per lead</translation>
+    </message>
+    <message>
+        <source>%1 mm/s</source>
+        <translation>%1 mm/s</translation>
+    </message>
+    <message>
+        <source>%1 mm/mV</source>
+        <translation>%1 mm/mV</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+−)</source>
+        <translation>Zoom out (Ctrl+−)</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl++)</source>
+        <translation>Zoom in (Ctrl++)</translation>
+    </message>
+    <message>
+        <source>Actual size</source>
+        <translation>Actual size</translation>
+    </message>
+    <message>
+        <source>Millimetres on the paper are millimetres on the screen (Ctrl+0)</source>
+        <translation>Millimetres on the paper are millimetres on the screen (Ctrl+0)</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <source>Show the whole width of the paper</source>
+        <translation>Show the whole width of the paper</translation>
+    </message>
+    <message>
+        <source>This ECG contains no waveform.</source>
+        <translation>This ECG contains no waveform.</translation>
+    </message>
 </context>
 <context>
     <name>ImageViewerWindow</name>
@@ -300,10 +488,6 @@
         <translation>1×2</translation>
     </message>
     <message>
-        <source>Show two viewports side by side</source>
-        <translation>Show two viewports side by side</translation>
-    </message>
-    <message>
         <source>Play</source>
         <translation>Play</translation>
     </message>
@@ -323,40 +507,189 @@
         <source>Reading images…</source>
         <translation>Reading images…</translation>
     </message>
-    <message>
-        <source>Unreadable files</source>
-        <translation>Unreadable files</translation>
-    </message>
-    <message>
-        <source>(no description)</source>
-        <translation>(no description)</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1
-%n image(s)</source>
-        <translation>
-            <numerusform>%1
-%n image(s)</numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
     <message numerus="yes">
         <source>%n image(s) read</source>
         <translation>
-            <numerusform>%n image(s) read</numerusform>
-            <numerusform></numerusform>
-        </translation>
+            <numerusform>%n image read</numerusform><numerusform>%n images read</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n file(s) could not be read</source>
         <translation>
-            <numerusform>%n file(s) could not be read</numerusform>
-            <numerusform></numerusform>
-        </translation>
+            <numerusform>%n file could not be read</numerusform><numerusform>%n files could not be read</numerusform></translation>
     </message>
     <message>
         <source>Stop</source>
         <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <source>Load the images that did not arrive; those shown are kept</source>
+        <translation>Load the images that did not arrive; those shown are kept</translation>
+    </message>
+    <message>
+        <source>Loading the images from the hub…</source>
+        <translation>Loading the images from the hub…</translation>
+    </message>
+    <message>
+        <source>Open folder…</source>
+        <translation>Open folder…</translation>
+    </message>
+    <message>
+        <source>Open the DICOM files in a folder, e.g. a patient's CD</source>
+        <translation>Open the DICOM files in a folder, e.g. a patient's CD</translation>
+    </message>
+    <message>
+        <source>Open DICOMDIR…</source>
+        <translation>Open DICOMDIR…</translation>
+    </message>
+    <message>
+        <source>Open the DICOMDIR of a CD or DVD (Ctrl+O)</source>
+        <translation>Open the DICOMDIR of a CD or DVD (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>Angle</source>
+        <translation>Angle</translation>
+    </message>
+    <message>
+        <source>Click three points, the vertex second, to measure an angle (A)</source>
+        <translation>Click three points, the vertex second, to measure an angle (A)</translation>
+    </message>
+    <message>
+        <source>Rectangle</source>
+        <translation>Rectangle</translation>
+    </message>
+    <message>
+        <source>Drag a rectangular ROI: mean, SD, min, max, area (B)</source>
+        <translation>Drag a rectangular ROI: mean, SD, min, max, area (B)</translation>
+    </message>
+    <message>
+        <source>Ellipse</source>
+        <translation>Ellipse</translation>
+    </message>
+    <message>
+        <source>Drag an elliptical ROI: mean, SD, min, max, area (E)</source>
+        <translation>Drag an elliptical ROI: mean, SD, min, max, area (E)</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Delete the selected measurement (Del); all on this image: Shift+Del</source>
+        <translation>Delete the selected measurement (Del); all on this image: Shift+Del</translation>
+    </message>
+    <message>
+        <source>1×1</source>
+        <translation>1×1</translation>
+    </message>
+    <message>
+        <source>One viewport (Ctrl+1)</source>
+        <translation>One viewport (Ctrl+1)</translation>
+    </message>
+    <message>
+        <source>Two viewports side by side (Ctrl+2)</source>
+        <translation>Two viewports side by side (Ctrl+2)</translation>
+    </message>
+    <message>
+        <source>2×2</source>
+        <translation>2×2</translation>
+    </message>
+    <message>
+        <source>Four viewports (Ctrl+4)</source>
+        <translation>Four viewports (Ctrl+4)</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Compare</translation>
+    </message>
+    <message>
+        <source>This study on the left, its prior on the right (C)</source>
+        <translation>This study on the left, its prior on the right (C)</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>Scroll the viewports together by slice position (S)</source>
+        <translation>Scroll the viewports together by slice position (S)</translation>
+    </message>
+    <message>
+        <source>Key image</source>
+        <translation>Key image</translation>
+    </message>
+    <message>
+        <source>Mark or unmark this image as a key image for the referral (K)</source>
+        <translation>Mark or unmark this image as a key image for the referral (K)</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Show the DICOM tags of this image (Ctrl+T)</source>
+        <translation>Show the DICOM tags of this image (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>study %1</source>
+        <translation>study %1</translation>
+    </message>
+    <message>
+        <source>Comparing %1 (left) with %2 (right)</source>
+        <translation>Comparing %1 (left) with %2 (right)</translation>
+    </message>
+    <message>
+        <source>Only one study is loaded: nothing to compare with.</source>
+        <translation>Only one study is loaded: nothing to compare with.</translation>
+    </message>
+    <message>
+        <source>This ECG could not be read: %1</source>
+        <translation>This ECG could not be read: %1</translation>
+    </message>
+    <message>
+        <source>This PDF could not be read: %1</source>
+        <translation>This PDF could not be read: %1</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <source>Open DICOMDIR</source>
+        <translation>Open DICOMDIR</translation>
+    </message>
+    <message>
+        <source>DICOMDIR (DICOMDIR dicomdir DICOMDIR;1);;All files (*)</source>
+        <translation>DICOMDIR (DICOMDIR dicomdir DICOMDIR;1);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Reading the DICOMDIR…</source>
+        <translation>Reading the DICOMDIR…</translation>
+    </message>
+    <message>
+        <source>The DICOMDIR could not be read: %1</source>
+        <translation>The DICOMDIR could not be read: %1</translation>
+    </message>
+    <message>
+        <source>None of the files the DICOMDIR lists were found.</source>
+        <translation>None of the files the DICOMDIR lists were found.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) listed in the DICOMDIR are missing</source>
+        <translation>
+            <numerusform>%n file listed in the DICOMDIR are missing</numerusform><numerusform>%n files listed in the DICOMDIR are missing</numerusform></translation>
+    </message>
+    <message>
+        <source>The hub holds no images for this study.</source>
+        <translation>The hub holds no images for this study.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The images could not all be loaded (%1). %n image(s) kept; Retry loads the rest.</source>
+        <translation>
+            <numerusform>The images could not all be loaded (%1). %n image kept; Retry loads the rest.</numerusform><numerusform>The images could not all be loaded (%1). %n images kept; Retry loads the rest.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -465,6 +798,58 @@
         <source>Bone</source>
         <translation>Bone</translation>
     </message>
+    <message>
+        <source>Se %1</source>
+        <translation>Se %1</translation>
+    </message>
+    <message>
+        <source>Frame %1</source>
+        <translation>Frame %1</translation>
+    </message>
+    <message>
+        <source>Im %1</source>
+        <translation>Im %1</translation>
+    </message>
+    <message>
+        <source>C %1 / W %2</source>
+        <translation>C %1 / W %2</translation>
+    </message>
+    <message>
+        <source>%1°</source>
+        <translation>%1°</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Mean: %1  SD: %2</source>
+        <translation>Mean: %1  SD: %2</translation>
+    </message>
+    <message>
+        <source>Min: %1  Max: %2</source>
+        <translation>Min: %1  Max: %2</translation>
+    </message>
+    <message>
+        <source>No values (colour image)</source>
+        <translation>No values (colour image)</translation>
+    </message>
+    <message>
+        <source>Area: %1 px²</source>
+        <translation>Area: %1 px²</translation>
+    </message>
+    <message>
+        <source>Area: %1 cm²</source>
+        <translation>Area: %1 cm²</translation>
+    </message>
+    <message>
+        <source>Area: %1 mm²</source>
+        <translation>Area: %1 mm²</translation>
+    </message>
+    <message>
+        <source>★ Key image</source>
+        <translation>★ Key image</translation>
+    </message>
 </context>
 <context>
     <name>LabTrendChart</name>
@@ -523,6 +908,10 @@
         <source>Checking…</source>
         <translation>Checking…</translation>
     </message>
+    <message>
+        <source>Your session has expired. Enter your password to continue where you left off.</source>
+        <translation>Your session has expired. Enter your password to continue where you left off.</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>
@@ -563,8 +952,8 @@
         <translation>Cannot connect to the hub. Please check the network connection and the hub address.</translation>
     </message>
     <message>
-        <source>The hub&apos;s certificate is not trusted. The connection was stopped for your safety. Please contact your network administrator.</source>
-        <translation>The hub&apos;s certificate is not trusted. The connection was stopped for your safety. Please contact your network administrator.</translation>
+        <source>The hub's certificate is not trusted. The connection was stopped for your safety. Please contact your network administrator.</source>
+        <translation>The hub's certificate is not trusted. The connection was stopped for your safety. Please contact your network administrator.</translation>
     </message>
     <message>
         <source>Login failed. Please contact your network administrator.</source>
@@ -664,6 +1053,15 @@
         <source>Allergies: %1</source>
         <translation>Allergies: %1</translation>
     </message>
+    <message numerus="yes">
+        <source>New: %n record(s) since your last view (%1)</source>
+        <translation>
+            <numerusform>New: %n record since your last view (%1)</numerusform><numerusform>New: %n records since your last view (%1)</numerusform></translation>
+    </message>
+    <message>
+        <source>Nothing new since your last view (%1)</source>
+        <translation>Nothing new since your last view (%1)</translation>
+    </message>
 </context>
 <context>
     <name>PatientRecordView</name>
@@ -761,6 +1159,22 @@
     <message>
         <source>Print or export a referral packet for this patient (Ctrl+P)</source>
         <translation>Print or export a referral packet for this patient (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <source>Show the timeline (Ctrl+1)</source>
+        <translation>Show the timeline (Ctrl+1)</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Calendar</translation>
+    </message>
+    <message>
+        <source>Show the month calendar (Ctrl+2)</source>
+        <translation>Show the month calendar (Ctrl+2)</translation>
     </message>
 </context>
 <context>
@@ -907,6 +1321,134 @@
     </message>
 </context>
 <context>
+    <name>PdfView</name>
+    <message>
+        <source>Previous page (Page Up)</source>
+        <translation>Previous page (Page Up)</translation>
+    </message>
+    <message>
+        <source>Next page (Page Down)</source>
+        <translation>Next page (Page Down)</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+−)</source>
+        <translation>Zoom out (Ctrl+−)</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl++)</source>
+        <translation>Zoom in (Ctrl++)</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <source>Fit the page to the width (Ctrl+0)</source>
+        <translation>Fit the page to the width (Ctrl+0)</translation>
+    </message>
+    <message>
+        <source>No document.</source>
+        <translation>No document.</translation>
+    </message>
+    <message>
+        <source>The document is empty.</source>
+        <translation>The document is empty.</translation>
+    </message>
+    <message>
+        <source>The document is password protected or encrypted and cannot be shown.</source>
+        <translation>The document is password protected or encrypted and cannot be shown.</translation>
+    </message>
+    <message>
+        <source>The document is not a readable PDF file.</source>
+        <translation>The document is not a readable PDF file.</translation>
+    </message>
+    <message>
+        <source>Page %1 / %2</source>
+        <translation>Page %1 / %2</translation>
+    </message>
+</context>
+<context>
+    <name>RecordCalendar</name>
+    <message>
+        <source>Sun</source>
+        <translation>Sun</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <source>New %1</source>
+        <translation>New %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n record</numerusform><numerusform>%n records</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>+%n more</numerusform><numerusform>+%n more</numerusform></translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Calendar</translation>
+    </message>
+    <message>
+        <source>Previous month (Page Up)</source>
+        <translation>Previous month (Page Up)</translation>
+    </message>
+    <message>
+        <source>Next month (Page Down)</source>
+        <translation>Next month (Page Down)</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <source>Go to today (Home)</source>
+        <translation>Go to today (Home)</translation>
+    </message>
+    <message>
+        <source>%2/%1</source>
+        <extracomment>year, month: 2024年12月 in Japanese</extracomment>
+        <translation>%2/%1</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDetailView</name>
+    <message>
+        <source>Show images</source>
+        <translation>Show images</translation>
+    </message>
+    <message>
+        <source>Open this study's images from the hub in the image viewer</source>
+        <translation>Open this study's images from the hub in the image viewer</translation>
+    </message>
+</context>
+<context>
     <name>RecordFilterBar</name>
     <message>
         <source>Facilities:</source>
@@ -927,6 +1469,18 @@
     <message>
         <source>All</source>
         <translation>All</translation>
+    </message>
+    <message>
+        <source>From (empty: from the first record)</source>
+        <translation>From (empty: from the first record)</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>To (empty: up to today)</source>
+        <translation>To (empty: up to today)</translation>
     </message>
 </context>
 <context>
@@ -1061,9 +1615,7 @@
     <message numerus="yes">
         <source>Sent %n page(s) to %1.</source>
         <translation>
-            <numerusform>Sent %n page(s) to %1.</numerusform>
-            <numerusform></numerusform>
-        </translation>
+            <numerusform>Sent %n page to %1.</numerusform><numerusform>Sent %n pages to %1.</numerusform></translation>
     </message>
     <message>
         <source>Export referral packet as PDF</source>
@@ -1076,9 +1628,7 @@
     <message numerus="yes">
         <source>Saved %n page(s) to %1.</source>
         <translation>
-            <numerusform>Saved %n page(s) to %1.</numerusform>
-            <numerusform></numerusform>
-        </translation>
+            <numerusform>Saved %n page to %1.</numerusform><numerusform>Saved %n pages to %1.</numerusform></translation>
     </message>
     <message>
         <source>Note: this hub does not record prints yet, so this one is not in the audit trail. Please tell your administrator.</source>
@@ -1087,6 +1637,32 @@
     <message>
         <source>Note: the print could not be recorded in the audit trail: %1</source>
         <translation>Note: the print could not be recorded in the audit trail: %1</translation>
+    </message>
+    <message>
+        <source>Key images (marked in the image viewer)</source>
+        <translation>Key images (marked in the image viewer)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n marked image(s) belong to another patient (their Patient ID is not one of this patient's) and are left out of the packet.</source>
+        <translation>
+            <numerusform>%n marked image belong to another patient (their Patient ID is not one of this patient's) and are left out of the packet.</numerusform><numerusform>%n marked images belong to another patient (their Patient ID is not one of this patient's) and are left out of the packet.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Key images (%n marked in the image viewer)</source>
+        <translation>
+            <numerusform>Key images (%n marked in the image viewer)</numerusform><numerusform>Key images (%n marked in the image viewer)</numerusform></translation>
+    </message>
+    <message>
+        <source>Mark images with K in the image viewer to add them here.</source>
+        <translation>Mark images with K in the image viewer to add them here.</translation>
+    </message>
+    <message>
+        <source>Saved the referral packet to %1.</source>
+        <translation>Saved the referral packet to %1.</translation>
+    </message>
+    <message>
+        <source>Sent the referral packet to %1.</source>
+        <translation>Sent the referral packet to %1.</translation>
     </message>
 </context>
 <context>
@@ -1120,8 +1696,8 @@
         <translation>verification failed</translation>
     </message>
     <message>
-        <source>The hub&apos;s certificate is not trusted (%1). The connection was stopped for your safety. Please contact your network administrator.</source>
-        <translation>The hub&apos;s certificate is not trusted (%1). The connection was stopped for your safety. Please contact your network administrator.</translation>
+        <source>The hub's certificate is not trusted (%1). The connection was stopped for your safety. Please contact your network administrator.</source>
+        <translation>The hub's certificate is not trusted (%1). The connection was stopped for your safety. Please contact your network administrator.</translation>
     </message>
     <message>
         <source>, </source>
@@ -1281,8 +1857,8 @@
         <translation>Other</translation>
     </message>
     <message>
-        <source>This patient&apos;s record is no longer visible to your facility. The patient may have withdrawn consent.</source>
-        <translation>This patient&apos;s record is no longer visible to your facility. The patient may have withdrawn consent.</translation>
+        <source>This patient's record is no longer visible to your facility. The patient may have withdrawn consent.</source>
+        <translation>This patient's record is no longer visible to your facility. The patient may have withdrawn consent.</translation>
     </message>
     <message>
         <source>%1 (JLAC10 %2)</source>
@@ -1318,7 +1894,7 @@
     </message>
     <message>
         <source>%1  %2 (%3)</source>
-        <comment>order date, kind, hospital&apos;s order type</comment>
+        <comment>order date, kind, hospital's order type</comment>
         <translation>%1  %2 (%3)</translation>
     </message>
     <message>
@@ -1498,6 +2074,99 @@
         <source>Entered in error</source>
         <translation>Entered in error</translation>
     </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Author</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>Organization</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>Written</translation>
+    </message>
+    <message>
+        <source>This document is no longer visible to your facility.</source>
+        <translation>This document is no longer visible to your facility.</translation>
+    </message>
+</context>
+<context>
+    <name>StudyBrowser</name>
+    <message>
+        <source>Unreadable files</source>
+        <translation>Unreadable files</translation>
+    </message>
+    <message>
+        <source>(no study description)</source>
+        <translation>(no study description)</translation>
+    </message>
+    <message>
+        <source>(no description)</source>
+        <translation>(no description)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1
+%n image(s)</source>
+        <translation>
+            <numerusform>%1
+%n image</numerusform><numerusform>%1
+%n images</numerusform></translation>
+    </message>
+    <message>
+        <source>Compare with the current study</source>
+        <translation>Compare with the current study</translation>
+    </message>
+</context>
+<context>
+    <name>TagBrowser</name>
+    <message>
+        <source>DICOM tags</source>
+        <translation>DICOM tags</translation>
+    </message>
+    <message>
+        <source>Search by tag, name or value (Ctrl+F)</source>
+        <translation>Search by tag, name or value (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>DICOM tags — %1</source>
+        <translation>DICOM tags — %1</translation>
+    </message>
+    <message>
+        <source>Reading tags…</source>
+        <translation>Reading tags…</translation>
+    </message>
+    <message>
+        <source>The tags cannot be read: %1</source>
+        <translation>The tags cannot be read: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TagTreeModel</name>
+    <message>
+        <source>Item %1</source>
+        <translation>Item %1</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>VR</source>
+        <translation>VR</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
 </context>
 <context>
     <name>TimelineAxis</name>
@@ -1547,6 +2216,10 @@
     <message>
         <source>Today</source>
         <translation>Today</translation>
+    </message>
+    <message>
+        <source>New since your last view (%1)</source>
+        <translation>New since your last view (%1)</translation>
     </message>
 </context>
 </TS>

@@ -2,10 +2,10 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja" sourcelanguage="en">
 <context>
-    <name></name>
+    <name />
     <message>
         <source>MMMM d, yyyy</source>
-        <extracomment>Date format of the printed packet (QDate::toString), e.g. &quot;yyyy年M月d日&quot;</extracomment>
+        <extracomment>Date format of the printed packet (QDate::toString), e.g. "yyyy年M月d日"</extracomment>
         <translation>yyyy年M月d日</translation>
     </message>
     <message>
@@ -194,7 +194,7 @@
     </message>
     <message>
         <source>Printed %1 by %2</source>
-        <translation>印刷: %1&#x3000;%2</translation>
+        <translation>印刷: %1　%2</translation>
     </message>
     <message>
         <source>Records from: %1</source>
@@ -227,6 +227,194 @@
     <message>
         <source>Referral packet: %1</source>
         <translation>紹介状セット: %1</translation>
+    </message>
+    <message>
+        <source>Key images</source>
+        <translation>キー画像</translation>
+    </message>
+    <message>
+        <source>No key images were marked.</source>
+        <translation>キー画像は指定されていません。</translation>
+    </message>
+    <message>
+        <source>not named in the images</source>
+        <translation>画像に記載なし</translation>
+    </message>
+</context>
+<context>
+    <name>Dicom::DicomWebReply</name>
+    <message>
+        <source>The image server sent "%1" instead of DICOM data.</source>
+        <translation>画像サーバーから DICOM データではなく「%1」が返されました。</translation>
+    </message>
+    <message>
+        <source>The image server's response could not be read: %1</source>
+        <translation>画像サーバーの応答を読み取れませんでした: %1</translation>
+    </message>
+    <message>
+        <source>The image server answered %1 %2.</source>
+        <translation>画像サーバーがエラーを返しました（%1 %2）。</translation>
+    </message>
+    <message>
+        <source>The secure connection to the image server failed: %1</source>
+        <translation>画像サーバーとの安全な接続を確立できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>The connection to the image server failed: %1</source>
+        <translation>画像サーバーとの接続に失敗しました: %1</translation>
+    </message>
+    <message>
+        <source>The image server's answer is not DICOM JSON: %1</source>
+        <translation>画像サーバーの応答が DICOM JSON ではありません: %1</translation>
+    </message>
+    <message>
+        <source>The image server's response ended early.</source>
+        <translation>画像サーバーからの応答が途中で途切れました。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>中止しました。</translation>
+    </message>
+</context>
+<context>
+    <name>Dicom::StudyFetch</name>
+    <message>
+        <source>No image server is configured.</source>
+        <translation>画像サーバーが設定されていません。</translation>
+    </message>
+    <message>
+        <source>The images could not be loaded.</source>
+        <translation>画像を読み込めませんでした。</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentView</name>
+    <message>
+        <source>Loading the document…</source>
+        <translation>文書を読み込んでいます…</translation>
+    </message>
+    <message>
+        <source>This document could not be displayed: it is not a readable CDA document.</source>
+        <translation>この文書は表示できませんでした（読み取れるCDA文書ではありません）。</translation>
+    </message>
+    <message>
+        <source>This PDF document could not be displayed.</source>
+        <translation>このPDF文書は表示できませんでした。</translation>
+    </message>
+    <message>
+        <source>Documents of this type (%1) cannot be displayed here.</source>
+        <translation>この形式（%1）の文書はここでは表示できません。</translation>
+    </message>
+    <message>
+        <source>Written %1</source>
+        <translation>記載日 %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Author %1</source>
+        <translation>記載者 %1</translation>
+    </message>
+    <message>
+        <source>Stay %1 – %2</source>
+        <translation>入院期間 %1〜%2</translation>
+    </message>
+    <message>
+        <source>Patient: %1</source>
+        <translation>患者：%1</translation>
+    </message>
+    <message>
+        <source>born %1</source>
+        <translation>%1生</translation>
+    </message>
+    <message>
+        <source>ID %1</source>
+        <translation>ID %1</translation>
+    </message>
+    <message>
+        <source>(untitled section)</source>
+        <translation>（見出しなし）</translation>
+    </message>
+</context>
+<context>
+    <name>EcgPaper</name>
+    <message>
+        <source>%1 mm/s</source>
+        <translation>%1 mm/s</translation>
+    </message>
+    <message>
+        <source>%1 mm/mV</source>
+        <translation>%1 mm/mV</translation>
+    </message>
+    <message>
+        <source>%1 Hz</source>
+        <translation>%1 Hz</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lead(s)</source>
+        <translation>
+            <numerusform>%n誘導</numerusform></translation>
+    </message>
+    <message>
+        <source>filter %1–%2 Hz</source>
+        <translation>フィルタ %1–%2 Hz</translation>
+    </message>
+    <message>
+        <source>notch %1 Hz</source>
+        <translation>ハムフィルタ %1 Hz</translation>
+    </message>
+</context>
+<context>
+    <name>EcgView</name>
+    <message>
+        <source>3×4 + rhythm II</source>
+        <translation>3×4 + II誘導リズム</translation>
+    </message>
+    <message>
+        <source>One row per lead</source>
+        <translation>1誘導1段</translation>
+    </message>
+    <message>
+        <source>%1 mm/s</source>
+        <translation>%1 mm/s</translation>
+    </message>
+    <message>
+        <source>%1 mm/mV</source>
+        <translation>%1 mm/mV</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+−)</source>
+        <translation>縮小 (Ctrl+−)</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl++)</source>
+        <translation>拡大 (Ctrl++)</translation>
+    </message>
+    <message>
+        <source>Actual size</source>
+        <translation>実寸</translation>
+    </message>
+    <message>
+        <source>Millimetres on the paper are millimetres on the screen (Ctrl+0)</source>
+        <translation>記録紙の1 mmを画面上の1 mmで表示 (Ctrl+0)</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>幅に合わせる</translation>
+    </message>
+    <message>
+        <source>Show the whole width of the paper</source>
+        <translation>記録紙の全幅を表示</translation>
+    </message>
+    <message>
+        <source>This ECG contains no waveform.</source>
+        <translation>この心電図には波形がありません。</translation>
     </message>
 </context>
 <context>
@@ -300,10 +488,6 @@
         <translation>1×2</translation>
     </message>
     <message>
-        <source>Show two viewports side by side</source>
-        <translation>2画面を左右に並べて表示</translation>
-    </message>
-    <message>
         <source>Play</source>
         <translation>再生</translation>
     </message>
@@ -323,22 +507,6 @@
         <source>Reading images…</source>
         <translation>画像を読み込み中…</translation>
     </message>
-    <message>
-        <source>Unreadable files</source>
-        <translation>読み込めないファイル</translation>
-    </message>
-    <message>
-        <source>(no description)</source>
-        <translation>(説明なし)</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1
-%n image(s)</source>
-        <translation>
-            <numerusform>%1
-%n 画像</numerusform>
-        </translation>
-    </message>
     <message numerus="yes">
         <source>%n image(s) read</source>
         <translation>
@@ -354,6 +522,176 @@
     <message>
         <source>Stop</source>
         <translation>停止</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>再試行</translation>
+    </message>
+    <message>
+        <source>Load the images that did not arrive; those shown are kept</source>
+        <translation>届かなかった画像だけを読み込みます（表示中の画像はそのまま残ります）</translation>
+    </message>
+    <message>
+        <source>Loading the images from the hub…</source>
+        <translation>ハブから画像を読み込んでいます…</translation>
+    </message>
+    <message>
+        <source>Open folder…</source>
+        <translation>フォルダを開く…</translation>
+    </message>
+    <message>
+        <source>Open the DICOM files in a folder, e.g. a patient's CD</source>
+        <translation>フォルダ内のDICOMファイルを開きます（患者さん持参のCDなど）</translation>
+    </message>
+    <message>
+        <source>Open DICOMDIR…</source>
+        <translation>DICOMDIRを開く…</translation>
+    </message>
+    <message>
+        <source>Open the DICOMDIR of a CD or DVD (Ctrl+O)</source>
+        <translation>CD・DVDのDICOMDIRを開きます (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>Angle</source>
+        <translation>角度</translation>
+    </message>
+    <message>
+        <source>Click three points, the vertex second, to measure an angle (A)</source>
+        <translation>3点をクリックして角度を計測（2点目が頂点）(A)</translation>
+    </message>
+    <message>
+        <source>Rectangle</source>
+        <translation>矩形ROI</translation>
+    </message>
+    <message>
+        <source>Drag a rectangular ROI: mean, SD, min, max, area (B)</source>
+        <translation>ドラッグで矩形ROI：平均・SD・最小・最大・面積 (B)</translation>
+    </message>
+    <message>
+        <source>Ellipse</source>
+        <translation>楕円ROI</translation>
+    </message>
+    <message>
+        <source>Drag an elliptical ROI: mean, SD, min, max, area (E)</source>
+        <translation>ドラッグで楕円ROI：平均・SD・最小・最大・面積 (E)</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>計測削除</translation>
+    </message>
+    <message>
+        <source>Delete the selected measurement (Del); all on this image: Shift+Del</source>
+        <translation>選択した計測を削除 (Del)／この画像の計測をすべて削除 (Shift+Del)</translation>
+    </message>
+    <message>
+        <source>1×1</source>
+        <translation>1×1</translation>
+    </message>
+    <message>
+        <source>One viewport (Ctrl+1)</source>
+        <translation>1画面表示 (Ctrl+1)</translation>
+    </message>
+    <message>
+        <source>Two viewports side by side (Ctrl+2)</source>
+        <translation>2画面を左右に表示 (Ctrl+2)</translation>
+    </message>
+    <message>
+        <source>2×2</source>
+        <translation>2×2</translation>
+    </message>
+    <message>
+        <source>Four viewports (Ctrl+4)</source>
+        <translation>4画面表示 (Ctrl+4)</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>比較読影</translation>
+    </message>
+    <message>
+        <source>This study on the left, its prior on the right (C)</source>
+        <translation>この検査を左に、過去検査を右に表示 (C)</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>同期</translation>
+    </message>
+    <message>
+        <source>Scroll the viewports together by slice position (S)</source>
+        <translation>スライス位置で各画面を同期スクロール (S)</translation>
+    </message>
+    <message>
+        <source>Key image</source>
+        <translation>キー画像</translation>
+    </message>
+    <message>
+        <source>Mark or unmark this image as a key image for the referral (K)</source>
+        <translation>この画像を紹介状用のキー画像に指定／解除 (K)</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>タグ</translation>
+    </message>
+    <message>
+        <source>Show the DICOM tags of this image (Ctrl+T)</source>
+        <translation>この画像のDICOMタグを表示 (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>study %1</source>
+        <translation>検査 %1</translation>
+    </message>
+    <message>
+        <source>Comparing %1 (left) with %2 (right)</source>
+        <translation>比較中：%1（左）と %2（右）</translation>
+    </message>
+    <message>
+        <source>Only one study is loaded: nothing to compare with.</source>
+        <translation>読み込まれている検査が1件のため、比較できません。</translation>
+    </message>
+    <message>
+        <source>This ECG could not be read: %1</source>
+        <translation>この心電図を読み込めませんでした: %1</translation>
+    </message>
+    <message>
+        <source>This PDF could not be read: %1</source>
+        <translation>このPDFを読み込めませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>フォルダを開く</translation>
+    </message>
+    <message>
+        <source>Open DICOMDIR</source>
+        <translation>DICOMDIRを開く</translation>
+    </message>
+    <message>
+        <source>DICOMDIR (DICOMDIR dicomdir DICOMDIR;1);;All files (*)</source>
+        <translation>DICOMDIR (DICOMDIR dicomdir DICOMDIR;1);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Reading the DICOMDIR…</source>
+        <translation>DICOMDIRを読み込んでいます…</translation>
+    </message>
+    <message>
+        <source>The DICOMDIR could not be read: %1</source>
+        <translation>DICOMDIRを読み込めませんでした: %1</translation>
+    </message>
+    <message>
+        <source>None of the files the DICOMDIR lists were found.</source>
+        <translation>DICOMDIRに記載されたファイルが1つも見つかりません。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) listed in the DICOMDIR are missing</source>
+        <translation>
+            <numerusform>DICOMDIRに記載されたファイルのうち%n個が見つかりません</numerusform></translation>
+    </message>
+    <message>
+        <source>The hub holds no images for this study.</source>
+        <translation>この検査の画像はハブにありません。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The images could not all be loaded (%1). %n image(s) kept; Retry loads the rest.</source>
+        <translation>
+            <numerusform>画像をすべては読み込めませんでした（%1）。届いた %n 枚は表示できます。「再試行」で残りを読み込みます。</numerusform></translation>
     </message>
 </context>
 <context>
@@ -462,6 +800,58 @@
         <source>Bone</source>
         <translation>骨</translation>
     </message>
+    <message>
+        <source>Se %1</source>
+        <translation>Se %1</translation>
+    </message>
+    <message>
+        <source>Frame %1</source>
+        <translation>フレーム %1</translation>
+    </message>
+    <message>
+        <source>Im %1</source>
+        <translation>Im %1</translation>
+    </message>
+    <message>
+        <source>C %1 / W %2</source>
+        <translation>WL %1 / WW %2</translation>
+    </message>
+    <message>
+        <source>%1°</source>
+        <translation>%1°</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Mean: %1  SD: %2</source>
+        <translation>平均: %1  SD: %2</translation>
+    </message>
+    <message>
+        <source>Min: %1  Max: %2</source>
+        <translation>最小: %1  最大: %2</translation>
+    </message>
+    <message>
+        <source>No values (colour image)</source>
+        <translation>値なし（カラー画像）</translation>
+    </message>
+    <message>
+        <source>Area: %1 px²</source>
+        <translation>面積: %1 px²</translation>
+    </message>
+    <message>
+        <source>Area: %1 cm²</source>
+        <translation>面積: %1 cm²</translation>
+    </message>
+    <message>
+        <source>Area: %1 mm²</source>
+        <translation>面積: %1 mm²</translation>
+    </message>
+    <message>
+        <source>★ Key image</source>
+        <translation>★ キー画像</translation>
+    </message>
 </context>
 <context>
     <name>LabTrendChart</name>
@@ -520,6 +910,10 @@
         <source>Checking…</source>
         <translation>確認中…</translation>
     </message>
+    <message>
+        <source>Your session has expired. Enter your password to continue where you left off.</source>
+        <translation>セッションの有効期限が切れました。パスワードを入力すると、中断したところから再開できます。</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>
@@ -560,7 +954,7 @@
         <translation>連携サーバーに接続できません。ネットワークの接続と接続先アドレスを確認してください。</translation>
     </message>
     <message>
-        <source>The hub&apos;s certificate is not trusted. The connection was stopped for your safety. Please contact your network administrator.</source>
+        <source>The hub's certificate is not trusted. The connection was stopped for your safety. Please contact your network administrator.</source>
         <translation>連携サーバーの証明書を信頼できません。安全のため接続を中止しました。ネットワーク管理者にお問い合わせください。</translation>
     </message>
     <message>
@@ -661,6 +1055,15 @@
         <source>Allergies: %1</source>
         <translation>アレルギー: %1</translation>
     </message>
+    <message numerus="yes">
+        <source>New: %n record(s) since your last view (%1)</source>
+        <translation>
+            <numerusform>新着 %n件（前回閲覧 %1 以降）</numerusform></translation>
+    </message>
+    <message>
+        <source>Nothing new since your last view (%1)</source>
+        <translation>前回閲覧（%1）以降の新着はありません</translation>
+    </message>
 </context>
 <context>
     <name>PatientRecordView</name>
@@ -755,6 +1158,22 @@
     <message>
         <source>Print or export a referral packet for this patient (Ctrl+P)</source>
         <translation>この患者の紹介状セットを印刷・PDF書き出し (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>タイムライン</translation>
+    </message>
+    <message>
+        <source>Show the timeline (Ctrl+1)</source>
+        <translation>タイムライン表示（Ctrl+1）</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>カレンダー</translation>
+    </message>
+    <message>
+        <source>Show the month calendar (Ctrl+2)</source>
+        <translation>月間カレンダー表示（Ctrl+2）</translation>
     </message>
 </context>
 <context>
@@ -900,6 +1319,134 @@
     </message>
 </context>
 <context>
+    <name>PdfView</name>
+    <message>
+        <source>Previous page (Page Up)</source>
+        <translation>前のページ (Page Up)</translation>
+    </message>
+    <message>
+        <source>Next page (Page Down)</source>
+        <translation>次のページ (Page Down)</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+−)</source>
+        <translation>縮小 (Ctrl+−)</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl++)</source>
+        <translation>拡大 (Ctrl++)</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>幅に合わせる</translation>
+    </message>
+    <message>
+        <source>Fit the page to the width (Ctrl+0)</source>
+        <translation>ページを幅に合わせる (Ctrl+0)</translation>
+    </message>
+    <message>
+        <source>No document.</source>
+        <translation>文書がありません。</translation>
+    </message>
+    <message>
+        <source>The document is empty.</source>
+        <translation>文書が空です。</translation>
+    </message>
+    <message>
+        <source>The document is password protected or encrypted and cannot be shown.</source>
+        <translation>この文書はパスワードで保護または暗号化されているため表示できません。</translation>
+    </message>
+    <message>
+        <source>The document is not a readable PDF file.</source>
+        <translation>この文書は読み取れるPDFファイルではありません。</translation>
+    </message>
+    <message>
+        <source>Page %1 / %2</source>
+        <translation>%1 / %2 ページ</translation>
+    </message>
+</context>
+<context>
+    <name>RecordCalendar</name>
+    <message>
+        <source>Sun</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>火</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>水</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>木</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>金</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>土</translation>
+    </message>
+    <message>
+        <source>New %1</source>
+        <translation>新着 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n件</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>ほか%n件</numerusform></translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>カレンダー</translation>
+    </message>
+    <message>
+        <source>Previous month (Page Up)</source>
+        <translation>前月（Page Up）</translation>
+    </message>
+    <message>
+        <source>Next month (Page Down)</source>
+        <translation>翌月（Page Down）</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>今月</translation>
+    </message>
+    <message>
+        <source>Go to today (Home)</source>
+        <translation>今日へ移動（Home）</translation>
+    </message>
+    <message>
+        <source>%2/%1</source>
+        <extracomment>year, month: 2024年12月 in Japanese</extracomment>
+        <translation>%1年%2月</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDetailView</name>
+    <message>
+        <source>Show images</source>
+        <translation>画像を表示</translation>
+    </message>
+    <message>
+        <source>Open this study's images from the hub in the image viewer</source>
+        <translation>この検査の画像をハブから取得し、画像ビューアで表示します</translation>
+    </message>
+</context>
+<context>
     <name>RecordFilterBar</name>
     <message>
         <source>Facilities:</source>
@@ -920,6 +1467,18 @@
     <message>
         <source>All</source>
         <translation>全期間</translation>
+    </message>
+    <message>
+        <source>From (empty: from the first record)</source>
+        <translation>開始日（空欄：最初の記録から）</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>〜</translation>
+    </message>
+    <message>
+        <source>To (empty: up to today)</source>
+        <translation>終了日（空欄：今日まで）</translation>
     </message>
 </context>
 <context>
@@ -1009,7 +1568,7 @@
     </message>
     <message>
         <source>%1, %2</source>
-        <translation>%1&#x3000;%2</translation>
+        <translation>%1　%2</translation>
     </message>
     <message>
         <source>To (facility):</source>
@@ -1079,6 +1638,32 @@
         <source>Note: the print could not be recorded in the audit trail: %1</source>
         <translation>注意: 印刷・書き出しを監査記録に残せませんでした: %1</translation>
     </message>
+    <message>
+        <source>Key images (marked in the image viewer)</source>
+        <translation>キー画像（画像ビューアで指定したもの）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n marked image(s) belong to another patient (their Patient ID is not one of this patient's) and are left out of the packet.</source>
+        <translation>
+            <numerusform>指定した画像のうち %n 枚は別の患者の画像のため（患者IDがこの患者のものと一致しません）、紹介状セットに含めません。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Key images (%n marked in the image viewer)</source>
+        <translation>
+            <numerusform>キー画像（画像ビューアで指定した %n 枚）</numerusform></translation>
+    </message>
+    <message>
+        <source>Mark images with K in the image viewer to add them here.</source>
+        <translation>画像ビューアで K キーを押して画像を指定すると、ここに追加できます。</translation>
+    </message>
+    <message>
+        <source>Saved the referral packet to %1.</source>
+        <translation>紹介状セットを %1 に保存しました。</translation>
+    </message>
+    <message>
+        <source>Sent the referral packet to %1.</source>
+        <translation>紹介状セットを %1 に送信しました。</translation>
+    </message>
 </context>
 <context>
     <name>Renkei</name>
@@ -1111,7 +1696,7 @@
         <translation>検証エラー</translation>
     </message>
     <message>
-        <source>The hub&apos;s certificate is not trusted (%1). The connection was stopped for your safety. Please contact your network administrator.</source>
+        <source>The hub's certificate is not trusted (%1). The connection was stopped for your safety. Please contact your network administrator.</source>
         <translation>連携サーバーの証明書を信頼できません（%1）。安全のため接続を中止しました。ネットワーク管理者にお問い合わせください。</translation>
     </message>
     <message>
@@ -1271,7 +1856,7 @@
         <translation>その他</translation>
     </message>
     <message>
-        <source>This patient&apos;s record is no longer visible to your facility. The patient may have withdrawn consent.</source>
+        <source>This patient's record is no longer visible to your facility. The patient may have withdrawn consent.</source>
         <translation>この患者の記録は貴施設から参照できなくなりました。患者が同意を撤回した可能性があります。</translation>
     </message>
     <message>
@@ -1307,7 +1892,7 @@
     </message>
     <message>
         <source>%1  %2 (%3)</source>
-        <comment>order date, kind, hospital&apos;s order type</comment>
+        <comment>order date, kind, hospital's order type</comment>
         <translation>%1  %2 (%3)</translation>
     </message>
     <message>
@@ -1487,6 +2072,98 @@
         <source>Entered in error</source>
         <translation>誤登録</translation>
     </message>
+    <message>
+        <source>Patient</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>記載者</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>医療機関</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>記載日</translation>
+    </message>
+    <message>
+        <source>This document is no longer visible to your facility.</source>
+        <translation>この文書は貴施設から閲覧できなくなりました。</translation>
+    </message>
+</context>
+<context>
+    <name>StudyBrowser</name>
+    <message>
+        <source>Unreadable files</source>
+        <translation>読み込めないファイル</translation>
+    </message>
+    <message>
+        <source>(no study description)</source>
+        <translation>（検査説明なし）</translation>
+    </message>
+    <message>
+        <source>(no description)</source>
+        <translation>（説明なし）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1
+%n image(s)</source>
+        <translation>
+            <numerusform>%1
+%n 画像</numerusform></translation>
+    </message>
+    <message>
+        <source>Compare with the current study</source>
+        <translation>現在の検査と比較</translation>
+    </message>
+</context>
+<context>
+    <name>TagBrowser</name>
+    <message>
+        <source>DICOM tags</source>
+        <translation>DICOMタグ</translation>
+    </message>
+    <message>
+        <source>Search by tag, name or value (Ctrl+F)</source>
+        <translation>タグ番号・名前・値で検索 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>DICOM tags — %1</source>
+        <translation>DICOMタグ — %1</translation>
+    </message>
+    <message>
+        <source>Reading tags…</source>
+        <translation>タグを読み込み中…</translation>
+    </message>
+    <message>
+        <source>The tags cannot be read: %1</source>
+        <translation>タグを読み込めません: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TagTreeModel</name>
+    <message>
+        <source>Item %1</source>
+        <translation>アイテム %1</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>タグ</translation>
+    </message>
+    <message>
+        <source>VR</source>
+        <translation>VR</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>値</translation>
+    </message>
 </context>
 <context>
     <name>TimelineAxis</name>
@@ -1536,6 +2213,10 @@
     <message>
         <source>Today</source>
         <translation>今日</translation>
+    </message>
+    <message>
+        <source>New since your last view (%1)</source>
+        <translation>新着（前回閲覧 %1 以降）</translation>
     </message>
 </context>
 </TS>
