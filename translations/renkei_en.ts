@@ -240,6 +240,15 @@
         <source>not named in the images</source>
         <translation>not named in the images</translation>
     </message>
+    <message numerus="yes">
+        <source>Key images (%n)</source>
+        <translation>
+            <numerusform>Key images (%n)</numerusform><numerusform>Key images (%n)</numerusform></translation>
+    </message>
+    <message>
+        <source>Key images (continued)</source>
+        <translation>Key images (continued)</translation>
+    </message>
 </context>
 <context>
     <name>Dicom::DicomWebReply</name>
@@ -359,7 +368,9 @@
     <message numerus="yes">
         <source>%n lead(s)</source>
         <translation>
-            <numerusform>%n lead</numerusform><numerusform>%n leads</numerusform></translation>
+            <numerusform>%n lead</numerusform>
+            <numerusform>%n leads</numerusform>
+        </translation>
     </message>
     <message>
         <source>filter %1–%2 Hz</source>
@@ -510,12 +521,16 @@
     <message numerus="yes">
         <source>%n image(s) read</source>
         <translation>
-            <numerusform>%n image read</numerusform><numerusform>%n images read</numerusform></translation>
+            <numerusform>%n image read</numerusform>
+            <numerusform>%n images read</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n file(s) could not be read</source>
         <translation>
-            <numerusform>%n file could not be read</numerusform><numerusform>%n files could not be read</numerusform></translation>
+            <numerusform>%n file could not be read</numerusform>
+            <numerusform>%n files could not be read</numerusform>
+        </translation>
     </message>
     <message>
         <source>Stop</source>
@@ -680,7 +695,9 @@
     <message numerus="yes">
         <source>%n file(s) listed in the DICOMDIR are missing</source>
         <translation>
-            <numerusform>%n file listed in the DICOMDIR are missing</numerusform><numerusform>%n files listed in the DICOMDIR are missing</numerusform></translation>
+            <numerusform>%n file listed in the DICOMDIR are missing</numerusform>
+            <numerusform>%n files listed in the DICOMDIR are missing</numerusform>
+        </translation>
     </message>
     <message>
         <source>The hub holds no images for this study.</source>
@@ -689,7 +706,9 @@
     <message numerus="yes">
         <source>The images could not all be loaded (%1). %n image(s) kept; Retry loads the rest.</source>
         <translation>
-            <numerusform>The images could not all be loaded (%1). %n image kept; Retry loads the rest.</numerusform><numerusform>The images could not all be loaded (%1). %n images kept; Retry loads the rest.</numerusform></translation>
+            <numerusform>The images could not all be loaded (%1). %n image kept; Retry loads the rest.</numerusform>
+            <numerusform>The images could not all be loaded (%1). %n images kept; Retry loads the rest.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1056,7 +1075,9 @@
     <message numerus="yes">
         <source>New: %n record(s) since your last view (%1)</source>
         <translation>
-            <numerusform>New: %n record since your last view (%1)</numerusform><numerusform>New: %n records since your last view (%1)</numerusform></translation>
+            <numerusform>New: %n record since your last view (%1)</numerusform>
+            <numerusform>New: %n records since your last view (%1)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nothing new since your last view (%1)</source>
@@ -1404,12 +1425,16 @@
     <message numerus="yes">
         <source>%n record(s)</source>
         <translation>
-            <numerusform>%n record</numerusform><numerusform>%n records</numerusform></translation>
+            <numerusform>%n record</numerusform>
+            <numerusform>%n records</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>+%n more</source>
         <translation>
-            <numerusform>+%n more</numerusform><numerusform>+%n more</numerusform></translation>
+            <numerusform>+%n more</numerusform>
+            <numerusform>+%n more</numerusform>
+        </translation>
     </message>
     <message>
         <source>Calendar</source>
@@ -1615,7 +1640,9 @@
     <message numerus="yes">
         <source>Sent %n page(s) to %1.</source>
         <translation>
-            <numerusform>Sent %n page to %1.</numerusform><numerusform>Sent %n pages to %1.</numerusform></translation>
+            <numerusform>Sent %n page to %1.</numerusform>
+            <numerusform>Sent %n pages to %1.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Export referral packet as PDF</source>
@@ -1628,7 +1655,9 @@
     <message numerus="yes">
         <source>Saved %n page(s) to %1.</source>
         <translation>
-            <numerusform>Saved %n page to %1.</numerusform><numerusform>Saved %n pages to %1.</numerusform></translation>
+            <numerusform>Saved %n page to %1.</numerusform>
+            <numerusform>Saved %n pages to %1.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Note: this hub does not record prints yet, so this one is not in the audit trail. Please tell your administrator.</source>
@@ -1645,12 +1674,16 @@
     <message numerus="yes">
         <source>%n marked image(s) belong to another patient (their Patient ID is not one of this patient's) and are left out of the packet.</source>
         <translation>
-            <numerusform>%n marked image belong to another patient (their Patient ID is not one of this patient's) and are left out of the packet.</numerusform><numerusform>%n marked images belong to another patient (their Patient ID is not one of this patient's) and are left out of the packet.</numerusform></translation>
+            <numerusform>%n marked image belong to another patient (their Patient ID is not one of this patient's) and are left out of the packet.</numerusform>
+            <numerusform>%n marked images belong to another patient (their Patient ID is not one of this patient's) and are left out of the packet.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Key images (%n marked in the image viewer)</source>
         <translation>
-            <numerusform>Key images (%n marked in the image viewer)</numerusform><numerusform>Key images (%n marked in the image viewer)</numerusform></translation>
+            <numerusform>Key images (%n marked in the image viewer)</numerusform>
+            <numerusform>Key images (%n marked in the image viewer)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Mark images with K in the image viewer to add them here.</source>
@@ -2114,8 +2147,10 @@
 %n image(s)</source>
         <translation>
             <numerusform>%1
-%n image</numerusform><numerusform>%1
-%n images</numerusform></translation>
+%n image</numerusform>
+            <numerusform>%1
+%n images</numerusform>
+        </translation>
     </message>
     <message>
         <source>Compare with the current study</source>

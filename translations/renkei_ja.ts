@@ -240,6 +240,15 @@
         <source>not named in the images</source>
         <translation>画像に記載なし</translation>
     </message>
+    <message numerus="yes">
+        <source>Key images (%n)</source>
+        <translation>
+            <numerusform>キー画像（%n 枚）</numerusform></translation>
+    </message>
+    <message>
+        <source>Key images (continued)</source>
+        <translation>キー画像（続き）</translation>
+    </message>
 </context>
 <context>
     <name>Dicom::DicomWebReply</name>
@@ -359,7 +368,8 @@
     <message numerus="yes">
         <source>%n lead(s)</source>
         <translation>
-            <numerusform>%n誘導</numerusform></translation>
+            <numerusform>%n誘導</numerusform>
+        </translation>
     </message>
     <message>
         <source>filter %1–%2 Hz</source>
@@ -682,7 +692,8 @@
     <message numerus="yes">
         <source>%n file(s) listed in the DICOMDIR are missing</source>
         <translation>
-            <numerusform>DICOMDIRに記載されたファイルのうち%n個が見つかりません</numerusform></translation>
+            <numerusform>DICOMDIRに記載されたファイルのうち%n個が見つかりません</numerusform>
+        </translation>
     </message>
     <message>
         <source>The hub holds no images for this study.</source>
@@ -691,7 +702,8 @@
     <message numerus="yes">
         <source>The images could not all be loaded (%1). %n image(s) kept; Retry loads the rest.</source>
         <translation>
-            <numerusform>画像をすべては読み込めませんでした（%1）。届いた %n 枚は表示できます。「再試行」で残りを読み込みます。</numerusform></translation>
+            <numerusform>画像をすべては読み込めませんでした（%1）。届いた %n 枚は表示できます。「再試行」で残りを読み込みます。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1058,7 +1070,8 @@
     <message numerus="yes">
         <source>New: %n record(s) since your last view (%1)</source>
         <translation>
-            <numerusform>新着 %n件（前回閲覧 %1 以降）</numerusform></translation>
+            <numerusform>新着 %n件（前回閲覧 %1 以降）</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nothing new since your last view (%1)</source>
@@ -1402,12 +1415,14 @@
     <message numerus="yes">
         <source>%n record(s)</source>
         <translation>
-            <numerusform>%n件</numerusform></translation>
+            <numerusform>%n件</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>+%n more</source>
         <translation>
-            <numerusform>ほか%n件</numerusform></translation>
+            <numerusform>ほか%n件</numerusform>
+        </translation>
     </message>
     <message>
         <source>Calendar</source>
@@ -1645,12 +1660,14 @@
     <message numerus="yes">
         <source>%n marked image(s) belong to another patient (their Patient ID is not one of this patient's) and are left out of the packet.</source>
         <translation>
-            <numerusform>指定した画像のうち %n 枚は別の患者の画像のため（患者IDがこの患者のものと一致しません）、紹介状セットに含めません。</numerusform></translation>
+            <numerusform>指定した画像のうち %n 枚は別の患者の画像のため（患者IDがこの患者のものと一致しません）、紹介状セットに含めません。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Key images (%n marked in the image viewer)</source>
         <translation>
-            <numerusform>キー画像（画像ビューアで指定した %n 枚）</numerusform></translation>
+            <numerusform>キー画像（画像ビューアで指定した %n 枚）</numerusform>
+        </translation>
     </message>
     <message>
         <source>Mark images with K in the image viewer to add them here.</source>
@@ -2112,7 +2129,8 @@
 %n image(s)</source>
         <translation>
             <numerusform>%1
-%n 画像</numerusform></translation>
+%n 画像</numerusform>
+        </translation>
     </message>
     <message>
         <source>Compare with the current study</source>

@@ -144,6 +144,8 @@ QString coverLetter(const ReferralPacket &packet)
         enclosed << Tr::tr("Diagnoses");
     if (packet.has(ReferralSection::Allergies))
         enclosed << Tr::tr("Allergies");
+    if (packet.has(ReferralSection::KeyImages) && !packet.keyImages.isEmpty())
+        enclosed << Tr::tr("Key images (%n)", nullptr, int(packet.keyImages.size()));
     html += fieldRow(Tr::tr("Enclosed"), esc(enclosed.join(Tr::tr(", "))));
     html += QStringLiteral("</table>");
     html += QStringLiteral("<p style=\"color:#5a6570; font-size:8.5pt;\">%1</p>")
@@ -238,34 +240,6 @@ QString entries(const QString &title, const QList<ReferralEntry> &list, bool new
     return html + QStringLiteral("</table>");
 }
 
-QString keyImages(const ReferralPacket &packet, bool newPage, QTextDocument *document)
-{
-    QString html = sectionHeading(Tr::tr("Key images"), newPage);
-    if (packet.keyImages.isEmpty())
-        return html + QStringLiteral("<p>%1</p>").arg(esc(Tr::tr("No key images were marked.")));
-    // Two images a row at half the body width: large enough to read, four to a page.
-    const int cell = int(kReferralBodyWidth / 2) - 12;
-    html += QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"4\">");
-    for (int i = 0; i < packet.keyImages.size(); ++i) {
-        const ReferralKeyImage &k = packet.keyImages.at(i);
-        if (i % 2 == 0)
-            html += QStringLiteral("<tr>");
-        const QUrl name(QStringLiteral("referral-key-image:%1").arg(i));
-        document->addResource(QTextDocument::ImageResource, name, k.image);
-        const QSize size = k.image.size().scaled(cell, cell, Qt::KeepAspectRatio);
-        const QString source = k.source.isEmpty() ? Tr::tr("not named in the images") : k.source;
-        html += QStringLiteral("<td width=\"50%\" valign=\"top\" align=\"center\">"
-                               "<img src=\"%1\" width=\"%2\" height=\"%3\"><br>"
-                               "<span style=\"font-size:8.5pt;\">%4<br>"
-                               "<span style=\"color:#5a6570;\">%5</span></span></td>")
-                    .arg(name.toString()).arg(size.width()).arg(size.height())
-                    .arg(esc(k.caption), esc(Tr::tr("Source: %1").arg(source)));
-        if (i % 2 == 1 || i + 1 == packet.keyImages.size())
-            html += QStringLiteral("</tr>");
-    }
-    return html + QStringLiteral("</table>");
-}
-
 } // namespace
 
 void fillReferralDocument(QTextDocument *document, const ReferralPacket &packet)
@@ -290,7 +264,5 @@ void fillReferralDocument(QTextDocument *document, const ReferralPacket &packet)
         html += next(entries(Tr::tr("Diagnoses"), packet.diagnoses, newPage));
     if (packet.has(ReferralSection::Allergies))
         html += next(entries(Tr::tr("Allergies"), packet.allergies, newPage));
-    if (packet.has(ReferralSection::KeyImages))
-        html += next(keyImages(packet, newPage, document));
     document->setHtml(html + QStringLiteral("</body></html>"));
 }

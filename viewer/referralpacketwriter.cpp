@@ -17,6 +17,7 @@
 #include <QTextCursor>
 #include <QTextDocument>
 
+#include <algorithm>
 #include <cmath>
 
 namespace {
@@ -30,11 +31,12 @@ constexpr double kDocumentDpi = 96.0;
 constexpr double kFooterHeight = 40.0;
 const QMarginsF kMarginsMm(20, 16, 20, 12);
 
-/// Noto Sans Mono CJK JP, not the proportional Noto Sans CJK JP: Qt 6.4's PDF engine writes
-/// no text mapping for the proportional face's Latin digits, so IDs, doses and lab values
-/// could not be searched or copied (pdftotext loses them). Half-width fixed Latin is also what
-/// Japanese forms printed in MS Gothic look like.
-const QStringList kBodyFamilies = {QStringLiteral("Noto Sans Mono CJK JP"), QStringLiteral("Noto Sans CJK JP")};
+/// IPAGothic first: Qt 6.4's PDF engine writes each glyph's text mapping from the font's own
+/// table, and Noto CJK shares glyphs between kanji and Kangxi radicals (山 and ⼭), so names
+/// copied or searched in the PDF came out as radicals. IPAGothic keeps them apart and has
+/// half-width fixed Latin, which is also what Japanese forms printed in MS Gothic look like.
+/// Noto Sans Mono CJK JP next: the proportional Noto face gets no mapping for Latin digits.
+const QStringList kBodyFamilies = {QStringLiteral("IPAGothic"), QStringLiteral("Noto Sans Mono CJK JP"), QStringLiteral("Noto Sans CJK JP")};
 
 QFont bodyFont()
 {
@@ -92,6 +94,63 @@ void keepHeadingsWithTheirContent(QTextDocument *document, double pageHeight)
     }
 }
 
+/// Key images are painted on pages of their own after the document, two a page: QTextDocument
+/// cannot keep a heading with a picture that does not fit below it, and loses one or the other.
+constexpr int kKeyImagesPerPage = 2;
+
+int keyImagePageCount(const ReferralPacket &packet)
+{
+    if (!packet.has(ReferralSection::KeyImages))
+        return 0;
+    return std::max(1, int((packet.keyImages.size() + kKeyImagesPerPage - 1) / kKeyImagesPerPage));
+}
+
+void drawKeyImagesPage(QPainter &painter, const ReferralPacket &packet, int index, const QRectF &body)
+{
+    painter.save();
+    QFont heading = bodyFont();
+    heading.setPixelSize(17); // 13 pt at 96 dpi, as the document's section headings
+    heading.setBold(true);
+    painter.setFont(heading);
+    painter.setPen(Qt::black);
+    const QRectF title(body.left(), body.top() + 14, body.width(), 24);
+    painter.drawText(title, Qt::AlignLeft | Qt::AlignVCenter,
+                     index == 0 ? Tr::tr("Key images") : Tr::tr("Key images (continued)"));
+    painter.setPen(QPen(QColor(0x8a, 0x93, 0x9c), 0.8));
+    painter.drawLine(QPointF(body.left(), title.bottom() + 4), QPointF(body.right(), title.bottom() + 4));
+
+    QFont caption = bodyFont();
+    caption.setPixelSize(11);
+    painter.setFont(caption);
+    const double top = title.bottom() + 16;
+    if (packet.keyImages.isEmpty()) {
+        painter.setPen(Qt::black);
+        painter.drawText(QRectF(body.left(), top, body.width(), 20), Qt::AlignLeft,
+                         Tr::tr("No key images were marked."));
+        painter.restore();
+        return;
+    }
+    const double slotHeight = (body.bottom() - top) / kKeyImagesPerPage;
+    constexpr double kCaptionHeight = 36;
+    for (int slot = 0; slot < kKeyImagesPerPage; ++slot) {
+        const int i = index * kKeyImagesPerPage + slot;
+        if (i >= packet.keyImages.size())
+            break;
+        const ReferralKeyImage &k = packet.keyImages.at(i);
+        const QRectF area(body.left(), top + slot * slotHeight, body.width(), slotHeight - kCaptionHeight - 8);
+        const QSizeF size = QSizeF(k.image.size()).scaled(area.size(), Qt::KeepAspectRatio);
+        const QRectF target(area.center().x() - size.width() / 2, area.top(), size.width(), size.height());
+        painter.drawImage(target, k.image);
+        const QRectF text(body.left(), target.bottom() + 4, body.width(), kCaptionHeight);
+        const QString source = k.source.isEmpty() ? Tr::tr("not named in the images") : k.source;
+        painter.setPen(Qt::black);
+        painter.drawText(text, Qt::AlignHCenter | Qt::AlignTop, k.caption);
+        painter.setPen(QColor(0x5a, 0x65, 0x70));
+        painter.drawText(text.adjusted(0, 16, 0, 0), Qt::AlignHCenter | Qt::AlignTop, Tr::tr("Source: %1").arg(source));
+    }
+    painter.restore();
+}
+
 } // namespace
 
 ReferralWriteResult ReferralPacketWriter::paint(const ReferralPacket &packet, QPagedPaintDevice *device,
@@ -115,7 +174,8 @@ ReferralWriteResult ReferralPacketWriter::paint(const ReferralPacket &packet, QP
     document.setPageSize(QSizeF(bodyWidth, bodyHeight));
     fillReferralDocument(&document, packet);
     keepHeadingsWithTheirContent(&document, bodyHeight);
-    const int pageCount = document.pageCount();
+    const int documentPages = document.pageCount();
+    const int pageCount = documentPages + keyImagePageCount(packet);
 
     QPainter painter;
     if (!painter.begin(device))
@@ -127,13 +187,17 @@ ReferralWriteResult ReferralPacketWriter::paint(const ReferralPacket &packet, QP
     for (int page = 0; page < pageCount; ++page) {
         if (page > 0 && !device->newPage())
             return {Tr::tr("Could not start a new page."), page};
-        painter.save();
-        const QRectF clip(0, page * bodyHeight, bodyWidth, bodyHeight);
-        painter.translate(0, -clip.top());
-        painter.setClipRect(clip);
-        context.clip = clip;
-        document.documentLayout()->draw(&painter, context);
-        painter.restore();
+        if (page < documentPages) {
+            painter.save();
+            const QRectF clip(0, page * bodyHeight, bodyWidth, bodyHeight);
+            painter.translate(0, -clip.top());
+            painter.setClipRect(clip);
+            context.clip = clip;
+            document.documentLayout()->draw(&painter, context);
+            painter.restore();
+        } else {
+            drawKeyImagesPage(painter, packet, page - documentPages, QRectF(0, 0, bodyWidth, bodyHeight));
+        }
         drawFooter(painter, packet, page + 1, pageCount, QRectF(0, bodyHeight, bodyWidth, kFooterHeight));
         if (hook && !hook(page + 1, pageCount))
             return {Tr::tr("Printing was stopped."), page + 1};

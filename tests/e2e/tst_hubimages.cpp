@@ -235,11 +235,34 @@ void TestHubImages::showImagesOpensTheCtFromTheHub()
     QTemporaryDir dir;
     const QString pdf = dir.filePath(QStringLiteral("packet.pdf"));
     QVERIFY(packetDialog->exportPdf(pdf).ok());
+    if (const QString keep = qEnvironmentVariable("RENKEI_KEEP_PDF"); !keep.isEmpty()) {
+        QFile::remove(keep);
+        QFile::copy(pdf, keep); // for looking at the pages with pdftoppm
+    }
     QProcess images;
     images.start(QStringLiteral("pdfimages"), {QStringLiteral("-list"), pdf});
     QVERIFY(images.waitForFinished(60'000));
     // Header, rule, then one row per embedded image: the key image.
     QCOMPARE(QString::fromUtf8(images.readAllStandardOutput()).trimmed().split(QLatin1Char('\n')).size(), 3);
+
+    // The packet's text from the demo network (no translator loaded: English headings). The
+    // demo history documents every patient's diagnoses (2型糖尿病, 本態性高血圧症, 脂質異常症),
+    // an admission with a discharge summary, and the hospitals the records come from.
+    QProcess text;
+    text.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")});
+    QVERIFY(text.waitForFinished(60'000));
+    const QString packetText = QString::fromUtf8(text.readAllStandardOutput());
+    for (const QString &expected : {QStringLiteral("Referral Letter"), QStringLiteral("山田 太郎"),
+                                    QStringLiteral("Discharge summary"), QStringLiteral("Current medication"),
+                                    QStringLiteral("Diagnoses"), QStringLiteral("Allergies"), QStringLiteral("Key images"),
+                                    QStringLiteral("2型糖尿病"), QStringLiteral("本態性高血圧症"), QStringLiteral("脂質異常症"),
+                                    QStringLiteral("demo-doctor")})
+        QVERIFY2(packetText.contains(expected), qPrintable(QStringLiteral("missing \"%1\" in:\n%2").arg(expected, packetText)));
+    // Every page carries the footer with the patient and its page number of the total.
+    const int pageCount = packetText.count(QLatin1Char('\f')) + (packetText.endsWith(QLatin1Char('\f')) ? 0 : 1);
+    QVERIFY(pageCount >= 2);
+    QCOMPARE(packetText.count(QStringLiteral("Patient: 山田 太郎 (ID p00001)")), pageCount);
+    QVERIFY(packetText.contains(QStringLiteral("Page %1 / %1").arg(pageCount)));
     packetDialog->close();
 
     if (qEnvironmentVariableIsSet("RENKEI_HUBSTUDIES_SCREENSHOT")) {

@@ -179,7 +179,7 @@ void tst_ReferralPacket::keyImagesOfThisPatientOnly()
     // 9999999 is someone else's CD opened in the same session and must not be printed.
     const QList<KeyImage> marked = {keyImage(QStringLiteral("0012345"), QStringLiteral("1.2.3.1"), QStringLiteral("CT  Se 2  Im 14")),
                                     keyImage(QStringLiteral("9999999"), QStringLiteral("1.2.3.2"), QStringLiteral("CT  Se 9  Im 1"))};
-    const ReferralPacket p = packet({ReferralSection::CoverLetter, ReferralSection::KeyImages}, marked);
+    const ReferralPacket p = packet({ReferralSection::CoverLetter, ReferralSection::DischargeSummary, ReferralSection::Medication, ReferralSection::Labs, ReferralSection::Diagnoses, ReferralSection::Allergies, ReferralSection::KeyImages}, marked);
     QCOMPARE(p.keyImages.size(), 1);
     QCOMPARE(p.keyImagesOfOtherPatients, 1);
     QCOMPARE(p.keyImages.first().caption, QStringLiteral("CT  Se 2  Im 14"));
