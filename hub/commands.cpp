@@ -137,6 +137,18 @@ std::unique_ptr<Store> Invocation::openStore()
     return std::move(*store);
 }
 
+std::unique_ptr<Store> Invocation::openStoreForImport()
+{
+    auto store = openStore();
+    if (!store)
+        return nullptr;
+    if (const Status relaxed = store->relaxDurabilityForImport(); !relaxed) {
+        fail(relaxed.error());
+        return nullptr;
+    }
+    return store;
+}
+
 void Invocation::printJson(const QJsonArray &array)
 {
     out << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));

@@ -33,6 +33,8 @@ public:
     int fail(const QString &message);
     /// Opens DIR/hub.sqlite, which must exist; on failure prints why and returns null.
     std::unique_ptr<Store> openStore();
+    /// openStore() for the import commands: commits need not wait for the disk.
+    std::unique_ptr<Store> openStoreForImport();
     void printJson(const QJsonArray &array);
     /// First line of standard input (without the line break); nullopt at end of input.
     std::optional<QString> readStdinLine();

@@ -17,7 +17,7 @@ namespace {
 
 int importDicom(Invocation &in)
 {
-    auto store = in.openStore();
+    auto store = in.openStoreForImport();
     if (!store)
         return 1;
     DicomImporter importer(*store, in.dir, in.parser.value(QStringLiteral("facility")));

@@ -27,7 +27,7 @@ int printReport(Invocation &in, const Result<ImportReport> &report)
 
 int importSsmix2(Invocation &in)
 {
-    auto store = in.openStore();
+    auto store = in.openStoreForImport();
     if (!store)
         return 1;
     const QString root = in.parser.positionalArguments().value(0);
@@ -37,7 +37,7 @@ int importSsmix2(Invocation &in)
 
 int importFhir(Invocation &in)
 {
-    auto store = in.openStore();
+    auto store = in.openStoreForImport();
     if (!store)
         return 1;
     FhirImporter importer(*store, in.parser.value(QStringLiteral("facility")),

@@ -222,18 +222,28 @@ Result<std::unique_ptr<Store>> Store::open(const QString &path, OpenMode mode)
     return store;
 }
 
+Status Store::relaxDurabilityForImport()
+{
+    // In WAL mode a commit then waits for no fsync (the WAL is synced at checkpoints): still
+    // atomic and never corrupt, but the last commits before a power loss may roll back, which
+    // re-running the idempotent import redoes. FULL's fsync per file (5-12 ms on a busy disk)
+    // was most of an import's time (bench/README.md).
+    const auto result = exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
+    if (!result)
+        return Failure{result.error()};
+    return success();
+}
+
 Status Store::configure()
 {
     // WAL lets `serve` read while an administration command writes; busy_timeout makes the
     // rare writer-writer overlap wait instead of failing.
-    // synchronous = NORMAL: in WAL mode a commit then waits for no fsync (the WAL is synced at
-    // checkpoints). Still atomic and never corrupt; only the last commits before a power loss
-    // or OS crash may roll back, which an import re-run redoes. Every request commits twice
-    // (token, audit) and an import once per file, so FULL's fsync per commit (5-12 ms on a busy
-    // disk) was most of their time (bench/README.md). cache_size: 64 MB instead of 2 MB keeps
-    // a large patient's pages across the requests for its pages.
+    // synchronous = FULL: every commit is on disk before the request is answered, so the audit
+    // trail (MHLW guideline: every record read is logged) survives a power cut. Bulk imports
+    // relax it (relaxDurabilityForImport). cache_size: 64 MB instead of 2 MB keeps a large
+    // patient's pages across the requests for its pages.
     for (const char *pragma : {"PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 5000",
-                               "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL",
+                               "PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL",
                                "PRAGMA cache_size = -65536"}) {
         const auto result = exec(QString::fromLatin1(pragma));
         if (!result)

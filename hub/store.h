@@ -31,6 +31,10 @@ public:
     /// Prepares, binds the values in order (positional `?`) and executes.
     Result<QSqlQuery> exec(const QString &sql, const QVariantList &values = {}) const;
 
+    /// For bulk imports only: commits stop waiting for the disk (see store.cpp). Serving keeps
+    /// every commit durable, so the audit trail survives a power cut.
+    Status relaxDurabilityForImport();
+
     Status beginTransaction();
     Status commit();
     void rollback();
