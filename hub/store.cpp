@@ -1,6 +1,7 @@
 #include "store.h"
 
 #include "dicomschema.h"
+#include "nameindex.h"
 
 #include <QAtomicInt>
 #include <QFile>
@@ -153,6 +154,13 @@ const QList<QList<const char *>> kMigrations = {
     {
         "DROP INDEX resources_by_patient_date",
         "CREATE INDEX resources_by_patient_date ON resources (patient, date, id, type, facility, kind)",
+    },
+    // 6: the name search index (nameindex.h): the bigrams of every patient's folded keys, so
+    // a name search reads the patients holding the query's bigrams instead of all of them
+    // (bench/README.md: 100,000 patients, p95 27-36 ms before). Back-filled here from the keys.
+    {
+        NameIndex::kCreateTable,
+        NameIndex::kIndexAllPatients,
     },
 };
 

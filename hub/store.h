@@ -20,7 +20,7 @@ class Store
 public:
     enum class OpenMode { MustExist, Create };
 
-    static constexpr int kSchemaVersion = 5;
+    static constexpr int kSchemaVersion = 6;
 
     static Result<std::unique_ptr<Store>> open(const QString &path, OpenMode mode);
     ~Store();
