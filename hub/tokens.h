@@ -10,12 +10,15 @@
 class Store;
 
 /// Bearer tokens: 256 random bits, handed out once, stored only as their SHA-256.
-/// Each use extends the idle lifetime, never past the absolute limit.
+/// Each use extends the idle lifetime (in steps of kIdleExtensionStep), never past the
+/// absolute limit.
 class TokenStore
 {
 public:
     static constexpr qint64 kIdleSeconds = 15 * 60;
     static constexpr qint64 kAbsoluteSeconds = 12 * 60 * 60;
+    /// The idle expiry is stored again only once a use would move it on by this much.
+    static constexpr qint64 kIdleExtensionStep = 60;
 
     TokenStore(Store &store, Clock clock);
 

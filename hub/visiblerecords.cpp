@@ -7,7 +7,10 @@
 
 namespace {
 
-const QString kColumns = QStringLiteral("r.id, r.type, r.patient, r.facility, r.kind, r.date, r.code, r.json");
+// The JSON as a BLOB: its UTF-8 bytes as stored, without a round trip through UTF-16 that the
+// response (which splices the text in) would only undo.
+const QString kColumns = QStringLiteral("r.id, r.type, r.patient, r.facility, r.kind, r.date, r.code, "
+                                        "CAST(r.json AS BLOB)");
 
 // The consent and disclosure rules in one place; the first bound value is the viewing facility.
 const QString kVisibleFrom = QStringLiteral(
@@ -19,7 +22,7 @@ ResourceRow rowFrom(const QSqlQuery &q)
 {
     return ResourceRow{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
                        q.value(3).toString(), q.value(4).toString(), q.value(5).toString(),
-                       q.value(6).toString(), q.value(7).toString().toUtf8()};
+                       q.value(6).toString(), q.value(7).toByteArray()};
 }
 
 QString placeholders(qsizetype count)

@@ -23,6 +23,8 @@ private slots:
     void tokenFormat();
     void onlyTheHashIsStored();
     void idleExpiryExtendedByUse();
+    void extensionWrittenInSteps();
+    void frequentUseKeepsSessionThenIdleExpires();
     void absoluteLimit();
     void revoke();
     void adminLockEndsSessions();
@@ -31,6 +33,8 @@ private slots:
 
 private:
     bool valid(const QString &token);
+    qint64 storedIdleExpiry();
+    qint64 rowsChanged();
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<Store> m_store;
@@ -96,6 +100,70 @@ void tst_Tokens::idleExpiryExtendedByUse()
     QVERIFY(valid(token)); // and extended to 899 + 900
     m_now = m_now.addSecs(899);
     QVERIFY(valid(token));
+    m_now = m_now.addSecs(900);
+    QVERIFY(!valid(token));
+}
+
+qint64 tst_Tokens::storedIdleExpiry()
+{
+    auto rows = m_store->exec(QStringLiteral("SELECT idle_expires FROM tokens"));
+    return rows && rows->next() ? rows->value(0).toLongLong() : -1;
+}
+
+// SQLite's own count of rows this connection has inserted, updated or deleted.
+qint64 tst_Tokens::rowsChanged()
+{
+    auto rows = m_store->exec(QStringLiteral("SELECT total_changes()"));
+    return rows && rows->next() ? rows->value(0).toLongLong() : -1;
+}
+
+void tst_Tokens::extensionWrittenInSteps()
+{
+    const QString token = *m_tokens->issue(QStringLiteral("alice"));
+    const QDateTime issuedAt = m_now;
+    const qint64 issued = m_now.toSecsSinceEpoch();
+    QCOMPARE(storedIdleExpiry(), issued + 900);
+
+    // A use less than a step (60 s) after the stored extension writes nothing at all.
+    const qint64 before = rowsChanged();
+    m_now = m_now.addSecs(59);
+    QVERIFY(valid(token));
+    QCOMPARE(rowsChanged(), before);
+    QCOMPARE(storedIdleExpiry(), issued + 900);
+
+    // A use a full step later stores now + 900 s.
+    m_now = m_now.addSecs(1);
+    QVERIFY(valid(token));
+    QCOMPARE(rowsChanged(), before + 1);
+    QCOMPARE(storedIdleExpiry(), issued + 60 + 900);
+
+    // The unwritten use at 59 s does not keep the session: it ends 900 s after the last
+    // stored extension, i.e. never later than 900 s after the last use.
+    m_now = issuedAt.addSecs(60 + 899);
+    QVERIFY(valid(token)); // writes issued + 959 + 900
+    m_now = issuedAt.addSecs(959 + 30);
+    QVERIFY(valid(token)); // within the step: nothing written
+    m_now = issuedAt.addSecs(959 + 900);
+    QVERIFY(!valid(token));
+}
+
+void tst_Tokens::frequentUseKeepsSessionThenIdleExpires()
+{
+    const QString token = *m_tokens->issue(QStringLiteral("alice"));
+    const qint64 before = rowsChanged();
+    // A request every 10 s for an hour: always valid, and the expiry is written about once a
+    // minute rather than 360 times.
+    for (int i = 1; i <= 360; ++i) {
+        m_now = m_now.addSecs(10);
+        QVERIFY2(valid(token), qPrintable(QString::number(i * 10)));
+    }
+    const qint64 writes = rowsChanged() - before;
+    QVERIFY2(writes >= 59 && writes <= 61, qPrintable(QString::number(writes)));
+    // The session still ends once idle: never more than 900 s after the last use, and at
+    // most a step sooner.
+    const qint64 lastUse = m_now.toSecsSinceEpoch();
+    QVERIFY(storedIdleExpiry() > lastUse + 900 - 60);
+    QVERIFY(storedIdleExpiry() <= lastUse + 900);
     m_now = m_now.addSecs(900);
     QVERIFY(!valid(token));
 }
