@@ -241,30 +241,10 @@ void DicomWebEndpoints::audit(const TokenStore::Session &session, const QString 
         qWarning().noquote() << "renkei-hub: audit write failed:" << written.error();
 }
 
-std::optional<QHttpServerResponse> DicomWebEndpoints::admit(const QHttpServerRequest &request, TokenStore::Session &session)
-{
-    if (Http::bodyTooLarge(request))
-        return Http::bodyTooLargeOutcome();
-    if (request.method() != QHttpServerRequest::Method::Get)
-        return Http::methodNotAllowed(request, QByteArrayLiteral("GET"));
-    const QString token = Http::bearerToken(request);
-    if (token.isEmpty())
-        return Http::unauthorized(QStringLiteral("Login required (Authorization: Bearer <token>)"));
-    const auto found = m_tokens.validate(token);
-    if (!found) {
-        qWarning().noquote() << "renkei-hub: token check failed:" << found.error();
-        return Http::internalError();
-    }
-    if (!found->has_value())
-        return Http::unauthorized(QStringLiteral("Unknown, expired or revoked token"));
-    session = **found;
-    return std::nullopt;
-}
-
 void DicomWebEndpoints::handle(const QStringList &segments, const QHttpServerRequest &request, QHttpServerResponder &&responder)
 {
     TokenStore::Session session;
-    if (auto refused = admit(request, session)) {
+    if (auto refused = Http::admitGet(m_tokens, request, session)) {
         refused->write(std::move(responder));
         return;
     }

@@ -30,7 +30,6 @@ public:
     void handle(const QStringList &segments, const QHttpServerRequest &request, QHttpServerResponder &&responder);
 
 private:
-    std::optional<QHttpServerResponse> admit(const QHttpServerRequest &request, TokenStore::Session &session);
     QHttpServerResponse searchStudies(const QHttpServerRequest &request, const TokenStore::Session &session);
     void stored(const QStringList &segments, const DicomStudyRow &study, const QHttpServerRequest &request,
                 QHttpServerResponder &&responder, const TokenStore::Session &session);

@@ -23,18 +23,7 @@ FhirEndpoints::FhirEndpoints(Store &store, TokenStore &tokens, AuditLog &audit,
 std::optional<QHttpServerResponse> FhirEndpoints::authenticate(const QHttpServerRequest &request,
                                                                TokenStore::Session &session)
 {
-    const QString token = Http::bearerToken(request);
-    if (token.isEmpty())
-        return Http::unauthorized(QStringLiteral("Login required (Authorization: Bearer <token>)"));
-    const auto found = m_tokens.validate(token);
-    if (!found) {
-        qWarning().noquote() << "renkei-hub: token check failed:" << found.error();
-        return Http::internalError();
-    }
-    if (!found->has_value())
-        return Http::unauthorized(QStringLiteral("Unknown, expired or revoked token"));
-    session = **found;
-    return std::nullopt;
+    return Http::authenticate(m_tokens, request, session);
 }
 
 void FhirEndpoints::audit(const TokenStore::Session &session, const QString &action,

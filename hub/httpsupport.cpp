@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QUrl>
+#include <QtDebug>
 
 namespace Http {
 
@@ -80,6 +81,13 @@ QHttpServerResponse fhir(const QJsonObject &resource, Status status)
     return json(resource, status, QByteArrayLiteral("application/fhir+json"));
 }
 
+QHttpServerResponse fhirJson(const QByteArray &json, Status status)
+{
+    QHttpServerResponse response(QByteArrayLiteral("application/fhir+json"), json, status);
+    addCommonHeaders(response);
+    return response;
+}
+
 QHttpServerResponse outcome(Status status, const QString &code, const QString &diagnostics)
 {
     return fhir(operationOutcome(code, diagnostics), status);
@@ -118,6 +126,33 @@ QHttpServerResponse internalError()
 {
     return outcome(Status::InternalServerError, QStringLiteral("exception"),
                    QStringLiteral("Internal error; see the hub's log"));
+}
+
+std::optional<QHttpServerResponse> authenticate(TokenStore &tokens, const QHttpServerRequest &request,
+                                                TokenStore::Session &session)
+{
+    const QString token = bearerToken(request);
+    if (token.isEmpty())
+        return unauthorized(QStringLiteral("Login required (Authorization: Bearer <token>)"));
+    const auto found = tokens.validate(token);
+    if (!found) {
+        qWarning().noquote() << "renkei-hub: token check failed:" << found.error();
+        return internalError();
+    }
+    if (!found->has_value())
+        return unauthorized(QStringLiteral("Unknown, expired or revoked token"));
+    session = **found;
+    return std::nullopt;
+}
+
+std::optional<QHttpServerResponse> admitGet(TokenStore &tokens, const QHttpServerRequest &request,
+                                            TokenStore::Session &session)
+{
+    if (bodyTooLarge(request))
+        return bodyTooLargeOutcome();
+    if (request.method() != QHttpServerRequest::Method::Get)
+        return methodNotAllowed(request, QByteArrayLiteral("GET"));
+    return authenticate(tokens, request, session);
 }
 
 } // namespace Http

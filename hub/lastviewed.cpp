@@ -52,21 +52,9 @@ QJsonObject LastViewed::parameters(const QString &patient, const std::optional<Q
 
 QHttpServerResponse LastViewed::handle(const QString &patient, const QHttpServerRequest &request)
 {
-    if (Http::bodyTooLarge(request))
-        return Http::bodyTooLargeOutcome();
-    if (request.method() != QHttpServerRequest::Method::Get)
-        return Http::methodNotAllowed(request, QByteArrayLiteral("GET"));
-    const QString token = Http::bearerToken(request);
-    if (token.isEmpty())
-        return Http::unauthorized(QStringLiteral("Login required (Authorization: Bearer <token>)"));
-    const auto found = m_tokens.validate(token);
-    if (!found) {
-        qWarning().noquote() << "renkei-hub: token check failed:" << found.error();
-        return Http::internalError();
-    }
-    if (!found->has_value())
-        return Http::unauthorized(QStringLiteral("Unknown, expired or revoked token"));
-    const TokenStore::Session session = **found;
+    TokenStore::Session session;
+    if (auto refused = Http::admitGet(m_tokens, request, session))
+        return std::move(*refused);
     if (!request.query().isEmpty())
         return Http::outcome(Http::Status::BadRequest, QStringLiteral("not-supported"),
                              QStringLiteral("$last-viewed takes no parameters"));

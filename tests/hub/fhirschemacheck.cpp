@@ -8,7 +8,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 
-FhirSchemaCheck checkFhirSchema(const QList<QByteArray> &documents)
+FhirSchemaCheck checkFhirSchema(const QList<QByteArray> &documents, const QByteArray &control)
 {
     FhirSchemaCheck check;
     const QString node = QStandardPaths::findExecutable(QStringLiteral("node"));
@@ -47,18 +47,18 @@ FhirSchemaCheck checkFhirSchema(const QList<QByteArray> &documents)
         out.write(document);
         files << file;
     }
-    QJsonObject broken{{QStringLiteral("resourceType"), QStringLiteral("Patient")}, {QStringLiteral("gender"), 42}};
-    const QString control = dir.filePath(QStringLiteral("control-broken.json"));
-    QFile out(control);
+    const QJsonObject broken{{QStringLiteral("resourceType"), QStringLiteral("Patient")}, {QStringLiteral("gender"), 42}};
+    const QString controlFile = dir.filePath(QStringLiteral("control-broken.json"));
+    QFile out(controlFile);
     if (!out.open(QIODevice::WriteOnly))
         return check;
-    out.write(QJsonDocument(broken).toJson());
+    out.write(control.isEmpty() ? QJsonDocument(broken).toJson() : control);
     out.close();
 
     QProcess validate;
     validate.setProcessChannelMode(QProcess::MergedChannels);
     validate.start(node, QStringList{QStringLiteral(RENKEI_SOURCE_DIR "/tests/hub/fhirschema/validate.js"), modules}
-                             + files + QStringList{control});
+                             + files + QStringList{controlFile});
     validate.waitForFinished(120'000);
     check.output = QString::fromUtf8(validate.readAll());
     check.passed = check.output.contains(QStringLiteral("%1 valid, 1 invalid").arg(files.size()))

@@ -42,17 +42,26 @@ void waitFor(QNetworkReply *reply)
 
 } // namespace
 
-QString HubClient::login(const QString &user, const QString &password)
+QString hubLogin(QNetworkAccessManager &network, const HubProcess &hub, const QString &user,
+                 const QString &password, QByteArray *answer)
 {
-    QNetworkRequest request = requestFor(m_hub, m_hub.baseUrl().resolved(QUrl(QStringLiteral("auth/login"))));
+    QNetworkRequest request = requestFor(hub, hub.baseUrl().resolved(QUrl(QStringLiteral("auth/login"))));
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    QNetworkReply *reply = m_network.post(
+    QNetworkReply *reply = network.post(
         request, QJsonDocument(QJsonObject{{QStringLiteral("id"), user}, {QStringLiteral("password"), password}})
                      .toJson(QJsonDocument::Compact));
     waitFor(reply);
     const QByteArray body = reply->readAll();
     reply->deleteLater();
-    m_token = QJsonDocument::fromJson(body).object().value(QStringLiteral("access_token")).toString();
+    if (answer)
+        *answer = body;
+    return QJsonDocument::fromJson(body).object().value(QStringLiteral("access_token")).toString();
+}
+
+QString HubClient::login(const QString &user, const QString &password)
+{
+    QByteArray body;
+    m_token = hubLogin(m_network, m_hub, user, password, &body);
     return m_token.isEmpty() ? QStringLiteral("login failed: ") + QString::fromUtf8(body) : QString();
 }
 

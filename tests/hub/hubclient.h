@@ -9,6 +9,11 @@
 
 class HubProcess;
 
+/// Logs in to \a hub as \a user over TLS, trusting the hub's own CA: the access token, or an
+/// empty string when refused (then \a answer, if given, holds the hub's reply body).
+QString hubLogin(QNetworkAccessManager &network, const HubProcess &hub, const QString &user,
+                 const QString &password, QByteArray *answer = nullptr);
+
 /// HTTPS client of a test's HubProcess: login, GETs and paged searches (following next links).
 class HubClient
 {

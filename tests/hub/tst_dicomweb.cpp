@@ -1,6 +1,8 @@
 // DICOMweb of the hub's own image store (import-dicom, QIDO-RS, WADO-RS) against the real
 // renkei-hub. Expected values come from pydicom (Debian's python3-pydicom) reading the
 // fixtures, never from the hub's own output.
+#include "dicomwebtestsupport.h"
+#include "hubclient.h"
 #include "hubprocess.h"
 
 #include <QCryptographicHash>
@@ -26,62 +28,7 @@ const QString kFixtures = QStringLiteral(RENKEI_FIXTURES_DIR "/dicom");
 const QString kAllKinds = QStringLiteral("summaries,physician-records,nursing-records,prescriptions,injections,labs,"
                                          "physiology,radiology,endoscopy,images,diagnoses,allergies");
 
-struct Reply
-{
-    int status = 0;
-    QByteArray contentType;
-    QByteArray body;
-    QJsonArray array() const { return QJsonDocument::fromJson(body).array(); }
-};
-
-/// The bodies of a multipart/related answer (RFC 2387), split at the boundary of its type.
-QList<QByteArray> multipartBodies(const Reply &reply)
-{
-    const qsizetype at = reply.contentType.indexOf("boundary=");
-    if (at < 0)
-        return {};
-    QByteArray boundary = reply.contentType.mid(at + 9).split(';').first().trimmed();
-    if (boundary.startsWith('"'))
-        boundary = boundary.mid(1, boundary.size() - 2);
-    const QByteArray delimiter = "--" + boundary;
-    QList<QByteArray> parts;
-    qsizetype pos = reply.body.indexOf(delimiter);
-    while (pos >= 0) {
-        const qsizetype start = pos + delimiter.size();
-        if (reply.body.mid(start, 2) == "--")
-            break;
-        const qsizetype headersEnd = reply.body.indexOf("\r\n\r\n", start);
-        const qsizetype next = reply.body.indexOf("\r\n" + delimiter, headersEnd);
-        if (headersEnd < 0 || next < 0)
-            break;
-        parts << reply.body.mid(headersEnd + 4, next - headersEnd - 4);
-        pos = next + 2;
-    }
-    return parts;
-}
-
-QString value(const QJsonObject &dataset, const char *tag)
-{
-    const QJsonValue v = dataset.value(QLatin1String(tag)).toObject().value(QStringLiteral("Value")).toArray().first();
-    return v.isDouble() ? QString::number(v.toDouble()) : v.toString();
-}
-
-/// Attributes of a fixture as pydicom reads them (the independent reference).
-QJsonObject pydicom(const QString &file)
-{
-    QProcess python;
-    python.start(QStringLiteral("/usr/bin/python3"), {QStringLiteral("-c"), QStringLiteral(
-        "import json, sys, hashlib, pydicom\n"
-        "d = pydicom.dcmread(sys.argv[1])\n"
-        "print(json.dumps({'PatientID': d.PatientID, 'StudyInstanceUID': d.StudyInstanceUID,\n"
-        "  'SeriesInstanceUID': d.SeriesInstanceUID, 'SOPInstanceUID': d.SOPInstanceUID,\n"
-        "  'SOPClassUID': d.SOPClassUID, 'Modality': d.Modality, 'StudyDate': d.StudyDate,\n"
-        "  'Rows': d.Rows, 'Columns': d.Columns,\n"
-        "  'pixelSha256': hashlib.sha256(d.PixelData).hexdigest()}))\n"), file});
-    if (!python.waitForFinished(60'000) || python.exitCode() != 0)
-        return {};
-    return QJsonDocument::fromJson(python.readAllStandardOutput()).object();
-}
+using Reply = DicomWebReply;
 
 } // namespace
 
@@ -138,19 +85,7 @@ void tst_DicomWeb::initTestCase()
 
     const QString startError = m_hub.start();
     QVERIFY2(startError.isEmpty(), qPrintable(startError));
-    QNetworkRequest request(m_hub.baseUrl().resolved(QUrl(QStringLiteral("auth/login"))));
-    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-    tls.setCaCertificates(QSslCertificate::fromPath(m_hub.caFile()));
-    request.setSslConfiguration(tls);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    QNetworkReply *reply = m_network.post(request, QJsonDocument(QJsonObject{{QStringLiteral("id"), QStringLiteral("demo-doctor")},
-                                                                            {QStringLiteral("password"), kPassword}}).toJson());
-    QEventLoop loop;
-    connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    if (!reply->isFinished())
-        loop.exec();
-    m_token = QJsonDocument::fromJson(reply->readAll()).object().value(QStringLiteral("access_token")).toString();
-    reply->deleteLater();
+    m_token = hubLogin(m_network, m_hub, QStringLiteral("demo-doctor"), kPassword);
     QVERIFY(!m_token.isEmpty());
 }
 
@@ -182,15 +117,7 @@ Reply tst_DicomWeb::get(const QString &path, const QByteArray &accept, bool with
         request.setRawHeader("Authorization", "Bearer " + m_token.toLatin1());
     if (!accept.isEmpty())
         request.setRawHeader("Accept", accept);
-    QNetworkReply *reply = m_network.get(request);
-    QEventLoop loop;
-    connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    if (!reply->isFinished())
-        loop.exec();
-    Reply result{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
-                 reply->header(QNetworkRequest::ContentTypeHeader).toByteArray(), reply->readAll()};
-    reply->deleteLater();
-    return result;
+    return dicomWebGet(m_network, request);
 }
 
 void tst_DicomWeb::importRefusesWhatIsNotDicom()

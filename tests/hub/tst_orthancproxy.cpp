@@ -2,6 +2,8 @@
 // loopback, holds the images; the real renkei-hub indexes it (import-dicomweb) and answers
 // QIDO-RS / WADO-RS for it over TLS by proxying, with the same consent and disclosure rules.
 // Expected values come from pydicom reading the fixtures.
+#include "dicomwebtestsupport.h"
+#include "hubclient.h"
 #include "hubprocess.h"
 
 #include <QDir>
@@ -29,58 +31,7 @@ const QString kFixtures = QStringLiteral(RENKEI_FIXTURES_DIR "/dicom");
 const QString kAllKinds = QStringLiteral("summaries,physician-records,nursing-records,prescriptions,injections,labs,"
                                          "physiology,radiology,endoscopy,images,diagnoses,allergies");
 
-struct Reply
-{
-    int status = 0;
-    QByteArray contentType;
-    QByteArray body;
-    QJsonArray array() const { return QJsonDocument::fromJson(body).array(); }
-};
-
-QList<QByteArray> multipartBodies(const Reply &reply)
-{
-    const qsizetype at = reply.contentType.indexOf("boundary=");
-    if (at < 0)
-        return {};
-    QByteArray boundary = reply.contentType.mid(at + 9).split(';').first().trimmed();
-    if (boundary.startsWith('"'))
-        boundary = boundary.mid(1, boundary.size() - 2);
-    const QByteArray delimiter = "--" + boundary;
-    QList<QByteArray> parts;
-    qsizetype pos = reply.body.indexOf(delimiter);
-    while (pos >= 0) {
-        const qsizetype start = pos + delimiter.size();
-        if (reply.body.mid(start, 2) == "--")
-            break;
-        const qsizetype headersEnd = reply.body.indexOf("\r\n\r\n", start);
-        const qsizetype next = reply.body.indexOf("\r\n" + delimiter, headersEnd);
-        if (headersEnd < 0 || next < 0)
-            break;
-        parts << reply.body.mid(headersEnd + 4, next - headersEnd - 4);
-        pos = next + 2;
-    }
-    return parts;
-}
-
-QString value(const QJsonObject &dataset, const char *tag)
-{
-    const QJsonValue v = dataset.value(QLatin1String(tag)).toObject().value(QStringLiteral("Value")).toArray().first();
-    return v.isDouble() ? QString::number(v.toDouble()) : v.toString();
-}
-
-QJsonObject pydicom(const QString &file)
-{
-    QProcess python;
-    python.start(QStringLiteral("/usr/bin/python3"), {QStringLiteral("-c"), QStringLiteral(
-        "import json, sys, pydicom\n"
-        "d = pydicom.dcmread(sys.argv[1])\n"
-        "print(json.dumps({'PatientID': d.PatientID, 'StudyInstanceUID': d.StudyInstanceUID,\n"
-        "  'SeriesInstanceUID': d.SeriesInstanceUID, 'SOPInstanceUID': d.SOPInstanceUID,\n"
-        "  'Modality': d.Modality, 'StudyDate': d.StudyDate}))\n"), file});
-    if (!python.waitForFinished(60'000) || python.exitCode() != 0)
-        return {};
-    return QJsonDocument::fromJson(python.readAllStandardOutput()).object();
-}
+using Reply = DicomWebReply;
 
 quint16 freePort()
 {
@@ -192,19 +143,7 @@ void tst_OrthancProxy::initTestCase()
 
     const QString startError = m_hub.start();
     QVERIFY2(startError.isEmpty(), qPrintable(startError));
-    QNetworkRequest request(m_hub.baseUrl().resolved(QUrl(QStringLiteral("auth/login"))));
-    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-    tls.setCaCertificates(QSslCertificate::fromPath(m_hub.caFile()));
-    request.setSslConfiguration(tls);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    QNetworkReply *reply = m_network.post(request, QJsonDocument(QJsonObject{{QStringLiteral("id"), QStringLiteral("demo-doctor")},
-                                                                            {QStringLiteral("password"), QStringLiteral("renkei-demo-2026")}}).toJson());
-    QEventLoop loop;
-    connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    if (!reply->isFinished())
-        loop.exec();
-    m_token = QJsonDocument::fromJson(reply->readAll()).object().value(QStringLiteral("access_token")).toString();
-    reply->deleteLater();
+    m_token = hubLogin(m_network, m_hub, QStringLiteral("demo-doctor"), QStringLiteral("renkei-demo-2026"));
     QVERIFY(!m_token.isEmpty());
 }
 
@@ -241,15 +180,7 @@ Reply tst_OrthancProxy::get(const QUrl &url, const QByteArray &accept, bool tls)
     request.setTransferTimeout(30'000);
     if (!accept.isEmpty())
         request.setRawHeader("Accept", accept);
-    QNetworkReply *reply = m_network.get(request);
-    QEventLoop loop;
-    connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    if (!reply->isFinished())
-        loop.exec();
-    Reply result{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
-                 reply->header(QNetworkRequest::ContentTypeHeader).toByteArray(), reply->readAll()};
-    reply->deleteLater();
-    return result;
+    return dicomWebGet(m_network, request);
 }
 
 void tst_OrthancProxy::qidoListsTheRemoteStudy()
