@@ -4,10 +4,13 @@
 // then every slice is decoded and rendered on the thread pool, the decoded frames kept at
 // native depth (the viewer's stack cache) ("full series"). Peak RSS is compared with the
 // series' raw pixel bytes. With --dicomweb, the same over WADO-RS with DicomWebClient,
-// decoding each instance as it arrives.
+// decoding each instance as it arrives (at most a few undecoded instances in memory at a
+// time: the network waits while the pool is busy). --token sends a bearer token (the hub's
+// /dicomweb/ needs a login), --ca trusts that PEM CA for https (the hub's network CA).
 //
 // Usage: bench_dicom_decode DIR [--runs N]
 //        bench_dicom_decode --dicomweb BASE_URL STUDY_UID SERIES_UID [--runs N]
+//                           [--token TOKEN] [--ca CA.pem]
 // Prints one line per run: key=value pairs (milliseconds, MiB).
 
 #include "dicomfile.h"
@@ -20,6 +23,9 @@
 #include <QFile>
 #include <QFutureSynchronizer>
 #include <QMutex>
+#include <QSemaphore>
+#include <QSslCertificate>
+#include <QSslConfiguration>
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentMap>
 #include <QtConcurrent/QtConcurrentRun>
@@ -130,12 +136,16 @@ RunResult runLocal(const QString &dir)
     return r;
 }
 
-RunResult runDicomWeb(const QUrl &base, const QString &study, const QString &series)
+RunResult runDicomWeb(const Dicom::DicomWebSettings &settings, const QString &study,
+                      const QString &series)
 {
     RunResult r;
-    Dicom::DicomWebSettings settings;
-    settings.baseUrl = base;
     Dicom::DicomWebClient client(settings);
+    // Instances received but not yet decoded: each holds its file's bytes. Two per pool
+    // thread keep both threads fed; beyond that the receiving (GUI) thread waits, QtNetwork
+    // stops reading at its readBufferSize, and TCP holds the rest on the server's side,
+    // instead of the whole series queueing here as bytes.
+    QSemaphore inFlight(2 * QThreadPool::globalInstance()->maxThreadCount());
     QElapsedTimer timer;
     timer.start();
     QMutex mutex;
@@ -158,10 +168,15 @@ RunResult runDicomWeb(const QUrl &base, const QString &study, const QString &ser
                              frames << std::move(d);
                              return;
                          }
-                         pending.addFuture(QtConcurrent::run([&, f = *file] {
-                             Decoded d = decodeAndRender(f);
-                             QMutexLocker lock(&mutex);
-                             frames << std::move(d);
+                         inFlight.acquire();
+                         pending.addFuture(QtConcurrent::run([&, f = std::optional(*file)]() mutable {
+                             Decoded d = decodeAndRender(*f);
+                             f.reset(); // the bytes go before the slot is given back
+                             {
+                                 QMutexLocker lock(&mutex);
+                                 frames << std::move(d);
+                             }
+                             inFlight.release();
                          }));
                      });
     while (!reply->isFinished())
@@ -193,12 +208,39 @@ int main(int argc, char *argv[])
         runs = args[i + 1].toInt();
         args.remove(i, 2);
     }
+    auto option = [&args](const char *name) -> std::optional<QString> {
+        const qsizetype i = args.indexOf(QLatin1String(name));
+        if (i < 0 || i + 1 >= args.size())
+            return std::nullopt;
+        const QString value = args[i + 1];
+        args.remove(i, 2);
+        return value;
+    };
+    const std::optional<QString> token = option("--token");
+    const std::optional<QString> ca = option("--ca");
     const bool web = args.value(0) == u"--dicomweb";
     if ((web && args.size() != 4) || (!web && args.size() != 1)) {
         std::fputs("usage: bench_dicom_decode DIR [--runs N]\n"
-                   "       bench_dicom_decode --dicomweb BASE_URL STUDY SERIES [--runs N]\n",
+                   "       bench_dicom_decode --dicomweb BASE_URL STUDY SERIES [--runs N]\n"
+                   "                          [--token TOKEN] [--ca CA.pem]\n",
                    stderr);
         return 2;
+    }
+    Dicom::DicomWebSettings settings;
+    if (web) {
+        settings.baseUrl = QUrl(args[1]);
+        if (token)
+            settings.bearerToken = token->toLatin1();
+        if (ca) {
+            const QList<QSslCertificate> certs = QSslCertificate::fromPath(*ca);
+            if (certs.isEmpty()) {
+                std::fprintf(stderr, "no certificate in %s\n", qPrintable(*ca));
+                return 2;
+            }
+            QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+            ssl.setCaCertificates(certs);
+            settings.ssl = ssl;
+        }
     }
     const double baseline = procStatusMiB("VmRSS:");
     std::printf("threads=%d baseline_rss_mib=%.1f\n", QThreadPool::globalInstance()->maxThreadCount(),
@@ -206,7 +248,7 @@ int main(int argc, char *argv[])
     for (int run = 1; run <= runs; ++run) {
         resetPeakRss();
         const double before = procStatusMiB("VmRSS:");
-        const RunResult r = web ? runDicomWeb(QUrl(args[1]), args[2], args[3]) : runLocal(args[0]);
+        const RunResult r = web ? runDicomWeb(settings, args[2], args[3]) : runLocal(args[0]);
         const double peak = procStatusMiB("VmHWM:");
         const double rawMiB = r.rawBytes / 1048576.0;
         std::printf("run=%d images=%d failures=%d first_image_ms=%.1f full_series_ms=%.1f "

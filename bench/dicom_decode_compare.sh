@@ -4,7 +4,8 @@
 #   DCMTK's command-line tools (dcmj2pnm / dcml2pnm, one process per file, 2 in parallel),
 #   pydicom + numpy (2 worker processes),
 # for uncompressed, JPEG lossless, JPEG-LS and JPEG 2000 copies of the same series; then
-# Renkei's DicomWebClient fetching the uncompressed series from a local Orthanc (WADO-RS).
+# Renkei's DicomWebClient fetching the uncompressed series over WADO-RS from the Renkei hub
+# and from a local Orthanc (bench/dicom_hub_compare.sh).
 #
 # Usage: bench/dicom_decode_compare.sh [BENCH_BINARY] [DATA_DIR] [RUNS]
 #   BENCH_BINARY default build/dicomcore-rel/bench/bench_dicom_decode
@@ -54,24 +55,5 @@ for v in $VARIANTS; do
     $PY bench/dicom_decode_pydicom.py "$dir" --runs "$RUNS" | sed 's/^/   /'
 done
 
-echo "== DICOMweb: uncompressed series from a local Orthanc (WADO-RS, loopback HTTP)"
-tmp=$(mktemp -d)
-trap 'kill $orthanc_pid 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$tmp"' EXIT
-port=$($PY -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-dport=$($PY -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-cat > "$tmp/orthanc.json" <<JSON
-{"Name":"bench","StorageDirectory":"$tmp/s","IndexDirectory":"$tmp/s","HttpPort":$port,
- "DicomPort":$dport,"RemoteAccessAllowed":false,"AuthenticationEnabled":false,
- "StorageCompression":false,"SaveJobs":false,
- "Plugins":["/usr/share/orthanc/plugins/libOrthancDicomWeb.so"],
- "DicomWeb":{"Enable":true,"Root":"/dicom-web/"}}
-JSON
-/usr/sbin/Orthanc "$tmp/orthanc.json" > "$tmp/orthanc.log" 2>&1 &
-orthanc_pid=$!
-for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/system" >/dev/null && break; sleep 0.2; done
-printf '%s\n' "$DATA/uncompressed"/*.dcm | xargs -P2 -I{} curl -sf -o /dev/null -X POST \
-    --data-binary @{} "http://127.0.0.1:$port/instances"
-study=$($PY -c 'import pydicom,sys; print(pydicom.dcmread(sys.argv[1], stop_before_pixels=True).StudyInstanceUID)' "$DATA/uncompressed/ct0001.dcm")
-series=$($PY -c 'import pydicom,sys; print(pydicom.dcmread(sys.argv[1], stop_before_pixels=True).SeriesInstanceUID)' "$DATA/uncompressed/ct0001.dcm")
-echo "-- renkei DicomWebClient (Orthanc $(/usr/sbin/Orthanc --version | head -1 | awk '{print $2}'), same machine)"
-"$BENCH" --dicomweb "http://127.0.0.1:$port/dicom-web/" "$study" "$series" --runs "$RUNS" | sed 's/^/   /'
+# DICOMweb: the uncompressed series from the Renkei hub and from Orthanc, same run.
+bench/dicom_hub_compare.sh "$BENCH" "$DATA" "$RUNS"

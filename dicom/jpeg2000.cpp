@@ -1,5 +1,7 @@
 #include "jpeg2000.h"
 
+#include <QThread>
+
 #include <openjpeg.h>
 
 #include <cstring>
@@ -85,6 +87,11 @@ Result<QByteArray> decodeJpeg2000(const QByteArray &codestream, const ImageInfo 
     opj_set_default_decoder_parameters(&parameters);
     if (!opj_setup_decoder(codec.get(), &parameters))
         return Error{QStringLiteral("cannot set up the JPEG 2000 decoder")};
+    // One 512x512 CT slice takes OpenJPEG ~150 ms on one core, so the first image of a J2K
+    // series is late unless its code-blocks are decoded on all cores. When the whole series is
+    // decoded on the pool the extra threads only share the same cores; the output is the same.
+    if (opj_has_thread_support())
+        opj_codec_set_threads(codec.get(), qBound(1, QThread::idealThreadCount(), 4));
 
     opj_image_t *rawImage = nullptr;
     if (!opj_read_header(stream.get(), codec.get(), &rawImage)) {
