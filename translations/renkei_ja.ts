@@ -2,10 +2,10 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja" sourcelanguage="en">
 <context>
-    <name />
+    <name></name>
     <message>
         <source>MMMM d, yyyy</source>
-        <extracomment>Date format of the printed packet (QDate::toString), e.g. "yyyy年M月d日"</extracomment>
+        <extracomment>Date format of the printed packet (QDate::toString), e.g. &quot;yyyy年M月d日&quot;</extracomment>
         <translation>yyyy年M月d日</translation>
     </message>
     <message>
@@ -194,7 +194,7 @@
     </message>
     <message>
         <source>Printed %1 by %2</source>
-        <translation>印刷: %1　%2</translation>
+        <translation>印刷: %1&#x3000;%2</translation>
     </message>
     <message>
         <source>Records from: %1</source>
@@ -243,7 +243,8 @@
     <message numerus="yes">
         <source>Key images (%n)</source>
         <translation>
-            <numerusform>キー画像（%n 枚）</numerusform></translation>
+            <numerusform>キー画像（%n 枚）</numerusform>
+        </translation>
     </message>
     <message>
         <source>Key images (continued)</source>
@@ -253,11 +254,11 @@
 <context>
     <name>Dicom::DicomWebReply</name>
     <message>
-        <source>The image server sent "%1" instead of DICOM data.</source>
+        <source>The image server sent &quot;%1&quot; instead of DICOM data.</source>
         <translation>画像サーバーから DICOM データではなく「%1」が返されました。</translation>
     </message>
     <message>
-        <source>The image server's response could not be read: %1</source>
+        <source>The image server&apos;s response could not be read: %1</source>
         <translation>画像サーバーの応答を読み取れませんでした: %1</translation>
     </message>
     <message>
@@ -273,11 +274,11 @@
         <translation>画像サーバーとの接続に失敗しました: %1</translation>
     </message>
     <message>
-        <source>The image server's answer is not DICOM JSON: %1</source>
+        <source>The image server&apos;s answer is not DICOM JSON: %1</source>
         <translation>画像サーバーの応答が DICOM JSON ではありません: %1</translation>
     </message>
     <message>
-        <source>The image server's response ended early.</source>
+        <source>The image server&apos;s response ended early.</source>
         <translation>画像サーバーからの応答が途中で途切れました。</translation>
     </message>
     <message>
@@ -550,7 +551,7 @@
         <translation>フォルダを開く…</translation>
     </message>
     <message>
-        <source>Open the DICOM files in a folder, e.g. a patient's CD</source>
+        <source>Open the DICOM files in a folder, e.g. a patient&apos;s CD</source>
         <translation>フォルダ内のDICOMファイルを開きます（患者さん持参のCDなど）</translation>
     </message>
     <message>
@@ -966,7 +967,7 @@
         <translation>連携サーバーに接続できません。ネットワークの接続と接続先アドレスを確認してください。</translation>
     </message>
     <message>
-        <source>The hub's certificate is not trusted. The connection was stopped for your safety. Please contact your network administrator.</source>
+        <source>The hub&apos;s certificate is not trusted. The connection was stopped for your safety. Please contact your network administrator.</source>
         <translation>連携サーバーの証明書を信頼できません。安全のため接続を中止しました。ネットワーク管理者にお問い合わせください。</translation>
     </message>
     <message>
@@ -1457,7 +1458,7 @@
         <translation>画像を表示</translation>
     </message>
     <message>
-        <source>Open this study's images from the hub in the image viewer</source>
+        <source>Open this study&apos;s images from the hub in the image viewer</source>
         <translation>この検査の画像をハブから取得し、画像ビューアで表示します</translation>
     </message>
 </context>
@@ -1583,7 +1584,7 @@
     </message>
     <message>
         <source>%1, %2</source>
-        <translation>%1　%2</translation>
+        <translation>%1&#x3000;%2</translation>
     </message>
     <message>
         <source>To (facility):</source>
@@ -1658,7 +1659,7 @@
         <translation>キー画像（画像ビューアで指定したもの）</translation>
     </message>
     <message numerus="yes">
-        <source>%n marked image(s) belong to another patient (their Patient ID is not one of this patient's) and are left out of the packet.</source>
+        <source>%n marked image(s) belong to another patient (their Patient ID is not one of this patient&apos;s) and are left out of the packet.</source>
         <translation>
             <numerusform>指定した画像のうち %n 枚は別の患者の画像のため（患者IDがこの患者のものと一致しません）、紹介状セットに含めません。</numerusform>
         </translation>
@@ -1713,7 +1714,7 @@
         <translation>検証エラー</translation>
     </message>
     <message>
-        <source>The hub's certificate is not trusted (%1). The connection was stopped for your safety. Please contact your network administrator.</source>
+        <source>The hub&apos;s certificate is not trusted (%1). The connection was stopped for your safety. Please contact your network administrator.</source>
         <translation>連携サーバーの証明書を信頼できません（%1）。安全のため接続を中止しました。ネットワーク管理者にお問い合わせください。</translation>
     </message>
     <message>
@@ -1873,7 +1874,7 @@
         <translation>その他</translation>
     </message>
     <message>
-        <source>This patient's record is no longer visible to your facility. The patient may have withdrawn consent.</source>
+        <source>This patient&apos;s record is no longer visible to your facility. The patient may have withdrawn consent.</source>
         <translation>この患者の記録は貴施設から参照できなくなりました。患者が同意を撤回した可能性があります。</translation>
     </message>
     <message>
@@ -1909,7 +1910,7 @@
     </message>
     <message>
         <source>%1  %2 (%3)</source>
-        <comment>order date, kind, hospital's order type</comment>
+        <comment>order date, kind, hospital&apos;s order type</comment>
         <translation>%1  %2 (%3)</translation>
     </message>
     <message>

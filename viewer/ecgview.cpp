@@ -1,5 +1,7 @@
 #include "ecgview.h"
 
+#include "zoomgestures.h"
+
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QKeyEvent>
@@ -186,27 +188,9 @@ void EcgView::syncControls()
 
 void EcgView::keyPressEvent(QKeyEvent *event)
 {
-    const bool control = event->modifiers() & Qt::ControlModifier;
+    if (handleZoomKey(event, this, &EcgView::actualSize))
+        return;
     switch (event->key()) {
-    case Qt::Key_Plus:
-    case Qt::Key_Equal:
-        if (control) {
-            zoomIn();
-            return;
-        }
-        break;
-    case Qt::Key_Minus:
-        if (control) {
-            zoomOut();
-            return;
-        }
-        break;
-    case Qt::Key_0:
-        if (control) {
-            actualSize();
-            return;
-        }
-        break;
     case Qt::Key_L:
         m_layoutBox->setCurrentIndex((m_layoutBox->currentIndex() + 1) % m_layoutBox->count());
         return;
@@ -219,14 +203,8 @@ void EcgView::keyPressEvent(QKeyEvent *event)
 bool EcgView::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_scroll->viewport() && event->type() == QEvent::Wheel) {
-        auto *wheel = static_cast<QWheelEvent *>(event);
-        if (wheel->modifiers() & Qt::ControlModifier) {
-            if (wheel->angleDelta().y() > 0)
-                zoomIn();
-            else if (wheel->angleDelta().y() < 0)
-                zoomOut();
+        if (handleZoomWheel(static_cast<QWheelEvent *>(event), this))
             return true;
-        }
     }
     return QWidget::eventFilter(watched, event);
 }

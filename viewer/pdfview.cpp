@@ -1,5 +1,7 @@
 #include "pdfview.h"
 
+#include "zoomgestures.h"
+
 #include <QBuffer>
 #include <QHBoxLayout>
 #include <QHash>
@@ -405,7 +407,8 @@ void PdfView::updateControls()
 
 void PdfView::keyPressEvent(QKeyEvent *event)
 {
-    const bool control = event->modifiers() & Qt::ControlModifier;
+    if (handleZoomKey(event, this, &PdfView::fitWidth))
+        return;
     QScrollBar *bar = m_scroll->verticalScrollBar();
     switch (event->key()) {
     case Qt::Key_PageDown:
@@ -427,25 +430,6 @@ void PdfView::keyPressEvent(QKeyEvent *event)
     case Qt::Key_Up:
         bar->setValue(bar->value() - bar->singleStep());
         return;
-    case Qt::Key_Plus:
-    case Qt::Key_Equal:
-        if (control) {
-            zoomIn();
-            return;
-        }
-        break;
-    case Qt::Key_Minus:
-        if (control) {
-            zoomOut();
-            return;
-        }
-        break;
-    case Qt::Key_0:
-        if (control) {
-            fitWidth();
-            return;
-        }
-        break;
     default:
         break;
     }
@@ -463,14 +447,8 @@ bool PdfView::eventFilter(QObject *watched, QEvent *event)
 {
     // Ctrl+wheel zooms, as in every document viewer; the plain wheel scrolls.
     if (watched == m_scroll->viewport() && event->type() == QEvent::Wheel) {
-        auto *wheel = static_cast<QWheelEvent *>(event);
-        if (wheel->modifiers() & Qt::ControlModifier && pageCount() > 0) {
-            if (wheel->angleDelta().y() > 0)
-                zoomIn();
-            else if (wheel->angleDelta().y() < 0)
-                zoomOut();
+        if (pageCount() > 0 && handleZoomWheel(static_cast<QWheelEvent *>(event), this))
             return true;
-        }
     }
     return QWidget::eventFilter(watched, event);
 }
