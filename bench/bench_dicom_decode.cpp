@@ -84,6 +84,7 @@ struct RunResult
     int images = 0;
     int failures = 0;
     qint64 rawBytes = 0;
+    double endRssMiB = 0; ///< VmRSS with every frame still held: what is kept, not transient
     QString firstError;
 };
 
@@ -121,6 +122,7 @@ RunResult runLocal(const QString &dir)
     }
     const QList<Decoded> frames = QtConcurrent::blockingMapped(files, &decodeAndRender);
     r.fullMs = timer.nsecsElapsed() / 1e6;
+    r.endRssMiB = procStatusMiB("VmRSS:");
     for (const Decoded &d : frames) {
         if (d.frame) {
             ++r.images;
@@ -183,6 +185,7 @@ RunResult runDicomWeb(const Dicom::DicomWebSettings &settings, const QString &st
         QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
     pending.waitForFinished();
     r.fullMs = timer.nsecsElapsed() / 1e6;
+    r.endRssMiB = procStatusMiB("VmRSS:");
     if (!reply->ok())
         r.firstError = reply->errorString();
     for (const Decoded &d : frames) {
@@ -253,9 +256,10 @@ int main(int argc, char *argv[])
         const double rawMiB = r.rawBytes / 1048576.0;
         std::printf("run=%d images=%d failures=%d first_image_ms=%.1f full_series_ms=%.1f "
                     "raw_pixels_mib=%.1f peak_rss_mib=%.1f peak_over_start_mib=%.1f "
-                    "ratio_peak_over_start=%.2f ratio_peak_total=%.2f%s%s\n",
+                    "ratio_peak_over_start=%.2f ratio_peak_total=%.2f end_over_start_mib=%.1f%s%s\n",
                     run, r.images, r.failures, r.firstMs, r.fullMs, rawMiB, peak, peak - before,
                     rawMiB > 0 ? (peak - before) / rawMiB : 0.0, rawMiB > 0 ? peak / rawMiB : 0.0,
+                    r.endRssMiB - before,
                     r.firstError.isEmpty() ? "" : " error=",
                     qPrintable(r.firstError.simplified()));
         std::fflush(stdout);

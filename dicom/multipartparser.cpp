@@ -83,7 +83,10 @@ bool MultipartParser::feed(const QByteArray &bytes)
         return false;
     if (m_state == State::Done)
         return true; // the epilogue is ignored
-    m_buffer.append(bytes);
+    if (m_buffer.isEmpty())
+        m_buffer = bytes; // shared, not copied, until more is appended
+    else
+        m_buffer.append(bytes);
     while (step()) {
     }
     // Drop what has been parsed so the buffer holds only the part in progress.
@@ -160,9 +163,20 @@ bool MultipartParser::step()
         const qsizetype after = at + m_delimiter.size();
         if (rest.size() < after + 2)
             return false; // need to see whether "--" (end) follows
-        m_part.body = rest.first(at).toByteArray();
         const bool last = rest.sliced(after, 2) == "--";
-        m_consumed += after;
+        if (m_consumed == 0 && rest.size() - after <= at) {
+            // The body began in an earlier feed(), so it starts the buffer: hand the buffer
+            // itself out, cut at the delimiter, and keep only what follows (less than the
+            // body). A DICOM file is not copied once more on its way to the decoder.
+            QByteArray tail = m_buffer.sliced(after);
+            m_part.body = std::move(m_buffer);
+            m_part.body.truncate(at);
+            m_buffer = std::move(tail);
+            m_consumed = 0;
+        } else {
+            m_part.body = rest.first(at).toByteArray();
+            m_consumed += after;
+        }
         m_state = last ? State::Done : State::Headers;
         MultipartPart part = std::move(m_part);
         m_part = MultipartPart{};

@@ -76,6 +76,33 @@ Result<QList<DicomInstanceRow>> DicomRepository::instancesOf(const QString &faci
     return rows;
 }
 
+Result<QList<DicomFileRow>> DicomRepository::filesOf(const QString &facility, const QString &studyUid,
+                                                    const QString &seriesUid, const QString &sopUid) const
+{
+    // A retrieve only needs the file names. Loading every row with its metadata JSON (~2 KB,
+    // parsed into a QJsonObject) just to sort by Instance Number delayed the first byte of a
+    // 300-instance series; SQLite reads the number in place. The order is the one the
+    // metadata and QIDO answers use: series, Instance Number (0 when absent), SOP Instance UID.
+    QString sql = QStringLiteral("SELECT series_uid, sop_uid, file, size FROM dicom_instances WHERE facility = ? AND study_uid = ?");
+    QVariantList values{facility, studyUid};
+    if (!seriesUid.isEmpty()) {
+        sql += QStringLiteral(" AND series_uid = ?");
+        values << seriesUid;
+    }
+    if (!sopUid.isEmpty()) {
+        sql += QStringLiteral(" AND sop_uid = ?");
+        values << sopUid;
+    }
+    sql += QStringLiteral(" ORDER BY series_uid, COALESCE(CAST(json_extract(metadata, '$.\"00200013\".Value[0]') AS INTEGER), 0), sop_uid");
+    auto q = m_store.exec(sql, values);
+    if (!q)
+        return Failure{q.error()};
+    QList<DicomFileRow> rows;
+    while (q->next())
+        rows << DicomFileRow{q->value(0).toString(), q->value(1).toString(), q->value(2).toString(), q->value(3).toLongLong()};
+    return rows;
+}
+
 Status DicomRepository::putStudy(const DicomStudyRow &r)
 {
     const auto q = m_store.exec(

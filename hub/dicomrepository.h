@@ -24,6 +24,15 @@ struct DicomInstanceRow
     QJsonObject metadata;   ///< DICOM JSON (dicomJsonOf)
 };
 
+/// What a WADO-RS retrieve needs of one instance: where its bytes are, not its metadata.
+struct DicomFileRow
+{
+    QString seriesUid;
+    QString sopUid;
+    QString file; ///< relative to the data folder
+    qint64 size = 0;
+};
+
 /// A study the hub answers for: stored here ("stored") or on the facility's own DICOMweb
 /// server ("remote"), with the network patient it belongs to.
 struct DicomStudyRow
@@ -47,6 +56,10 @@ public:
     Result<std::optional<QString>> instanceHash(const QString &facility, const QString &sopUid) const;
     Status putInstance(const DicomInstanceRow &row);
     Result<QList<DicomInstanceRow>> instancesOf(const QString &facility, const QString &studyUid) const;
+    /// The files of a study, or of one series or instance of it (empty UID: any), in series
+    /// then Instance Number order, without parsing any instance's metadata.
+    Result<QList<DicomFileRow>> filesOf(const QString &facility, const QString &studyUid, const QString &seriesUid,
+                                        const QString &sopUid) const;
     Status putStudy(const DicomStudyRow &row);
 
     Result<QList<DicomStudyRow>> visibleStudies(const QString &viewer) const;

@@ -30,7 +30,8 @@ namespace {
 
 using HttpStatus = Http::Status;
 const QByteArray kDicomJson = QByteArrayLiteral("application/dicom+json");
-constexpr qint64 kChunk = 64 * 1024;
+// Read size for stored files: each read becomes one HTTP chunk and one write to the socket.
+constexpr qint64 kChunk = 256 * 1024;
 
 bool isUid(const QString &text)
 {
@@ -158,10 +159,25 @@ public:
     {
         while (m_stream && !m_stream->congested()) {
             if (m_file.isOpen()) {
-                const QByteArray chunk = m_file.read(kChunk);
-                if (!chunk.isEmpty()) {
-                    m_stream->write(chunk);
+                const qint64 read = m_stream->writeFrom(m_file, kChunk);
+                if (read > 0) {
+                    if (!m_flushed) {
+                        // The client can start on the first part while the rest is read:
+                        // hand it to the kernel now rather than after a high-water mark's worth.
+                        m_flushed = true;
+                        m_stream->flush();
+                    }
                     continue;
+                }
+                if (read < 0) {
+                    // A part cut short must not pass for a whole file: end the body unfinished.
+                    if (m_file.error() != QFileDevice::NoError)
+                        qWarning().noquote() << "renkei-hub: cannot read" << m_file.fileName() << m_file.errorString();
+                    if (m_stream)
+                        m_stream->abort();
+                    m_stream = nullptr;
+                    deleteLater();
+                    return;
                 }
                 m_file.close();
                 m_stream->write(QByteArrayLiteral("\r\n"));
@@ -182,7 +198,7 @@ public:
                 continue;
             }
             m_file.setFileName(part.file);
-            if (!m_file.open(QIODevice::ReadOnly)) {
+            if (!m_file.open(QIODevice::ReadOnly | QIODevice::Unbuffered)) {
                 qWarning().noquote() << "renkei-hub: cannot read" << part.file << m_file.errorString();
                 m_stream->abort();
                 m_stream = nullptr;
@@ -198,6 +214,7 @@ private:
     QByteArray m_partType;
     std::deque<Part> m_parts;
     QFile m_file;
+    bool m_flushed = false;
 };
 
 void sendMultipart(QHttpServerResponder &&responder, const QByteArray &partType, std::deque<MultipartPump::Part> parts,
@@ -336,6 +353,36 @@ QHttpServerResponse DicomWebEndpoints::searchStudies(const QHttpServerRequest &r
     return dicomJson(found);
 }
 
+void DicomWebEndpoints::retrieve(const QString &path, const DicomStudyRow &study, const QString &seriesUid,
+                                 const QString &instanceUid, const QHttpServerRequest &request,
+                                 QHttpServerResponder &&responder, const TokenStore::Session &session)
+{
+    // WADO-RS retrieve of stored instances. The study's visibility (consent, disclosure) was
+    // decided once in handle(); here only the file names are read, so the first part can go
+    // out as soon as the first file is open.
+    auto reply = [&](const QHttpServerResponse &response) { response.write(std::move(responder)); };
+    const auto files = DicomRepository(m_store).filesOf(study.facility, study.studyUid, seriesUid, instanceUid);
+    if (!files) {
+        qWarning().noquote() << "renkei-hub: instance lookup failed:" << files.error();
+        return reply(Http::internalError());
+    }
+    if (files->isEmpty()) {
+        audit(session, QStringLiteral("read"), study.patient, path + QStringLiteral(": not found"), false);
+        const QString what = instanceUid.isEmpty() ? (seriesUid.isEmpty() ? QStringLiteral("Study") : QStringLiteral("Series"))
+                                                   : QStringLiteral("Instance");
+        return reply(Http::outcome(HttpStatus::NotFound, QStringLiteral("not-found"), what + QStringLiteral(" not found")));
+    }
+    if (!accepts(request, {"multipart/related", "application/dicom"}))
+        return reply(Http::outcome(HttpStatus::NotAcceptable, QStringLiteral("not-supported"),
+                                   QStringLiteral("Instances are sent as multipart/related; type=\"application/dicom\"")));
+    std::deque<MultipartPump::Part> parts;
+    const QDir dataDir(m_dataDir);
+    for (const DicomFileRow &row : *files)
+        parts.push_back({dataDir.filePath(row.file), {}});
+    audit(session, QStringLiteral("retrieve"), study.patient, path + QStringLiteral(" (%1 instances)").arg(files->size()), true);
+    sendMultipart(std::move(responder), QByteArrayLiteral("application/dicom"), std::move(parts), this);
+}
+
 void DicomWebEndpoints::stored(const QStringList &segments, const DicomStudyRow &study, const QHttpServerRequest &request,
                                QHttpServerResponder &&responder, const TokenStore::Session &session)
 {
@@ -345,17 +392,19 @@ void DicomWebEndpoints::stored(const QStringList &segments, const DicomStudyRow 
         audit(session, QStringLiteral("read"), study.patient, path + QStringLiteral(": not found"), false);
         reply(Http::outcome(HttpStatus::NotFound, QStringLiteral("not-found"), what + QStringLiteral(" not found")));
     };
-    const auto instances = DicomRepository(m_store).instancesOf(study.facility, study.studyUid);
-    if (!instances) {
-        qWarning().noquote() << "renkei-hub: instance lookup failed:" << instances.error();
-        return reply(Http::internalError());
-    }
-
     // studies/{s}[/series/{se}[/instances/{i}]] then an optional resource name.
     const QString seriesUid = segments.size() >= 4 && segments.at(2) == QLatin1String("series") ? segments.at(3) : QString();
     const QString instanceUid = segments.size() >= 6 && segments.at(4) == QLatin1String("instances") ? segments.at(5) : QString();
     const int depth = instanceUid.isEmpty() ? (seriesUid.isEmpty() ? 2 : 4) : 6;
     const QStringList rest = segments.mid(depth);
+    if (rest.isEmpty())
+        return retrieve(path, study, seriesUid, instanceUid, request, std::move(responder), session);
+
+    const auto instances = DicomRepository(m_store).instancesOf(study.facility, study.studyUid);
+    if (!instances) {
+        qWarning().noquote() << "renkei-hub: instance lookup failed:" << instances.error();
+        return reply(Http::internalError());
+    }
     QList<DicomInstanceRow> selected;
     for (const DicomInstanceRow &row : *instances) {
         if ((seriesUid.isEmpty() || row.seriesUid == seriesUid) && (instanceUid.isEmpty() || row.sopUid == instanceUid))
@@ -406,18 +455,6 @@ void DicomWebEndpoints::stored(const QStringList &segments, const DicomStudyRow 
             array.append(row.metadata);
         audit(session, QStringLiteral("read"), study.patient, path + QStringLiteral(" (%1 instances)").arg(array.size()), true);
         return reply(dicomJson(array));
-    }
-
-    if (rest.isEmpty()) {
-        if (!accepts(request, {"multipart/related", "application/dicom"}))
-            return reply(Http::outcome(HttpStatus::NotAcceptable, QStringLiteral("not-supported"),
-                                       QStringLiteral("Instances are sent as multipart/related; type=\"application/dicom\"")));
-        std::deque<MultipartPump::Part> parts;
-        for (const DicomInstanceRow &row : selected)
-            parts.push_back({QDir(m_dataDir).filePath(row.file), {}});
-        audit(session, QStringLiteral("retrieve"), study.patient, path + QStringLiteral(" (%1 instances)").arg(selected.size()), true);
-        sendMultipart(std::move(responder), QByteArrayLiteral("application/dicom"), std::move(parts), this);
-        return;
     }
 
     if (depth != 6 || (what != QLatin1String("frames") && what != QLatin1String("rendered"))

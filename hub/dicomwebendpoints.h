@@ -31,6 +31,8 @@ public:
 
 private:
     QHttpServerResponse searchStudies(const QHttpServerRequest &request, const TokenStore::Session &session);
+    void retrieve(const QString &path, const DicomStudyRow &study, const QString &seriesUid, const QString &instanceUid,
+                  const QHttpServerRequest &request, QHttpServerResponder &&responder, const TokenStore::Session &session);
     void stored(const QStringList &segments, const DicomStudyRow &study, const QHttpServerRequest &request,
                 QHttpServerResponder &&responder, const TokenStore::Session &session);
     void audit(const TokenStore::Session &session, const QString &action, const QString &patient,

@@ -25,11 +25,19 @@ public:
     /// Status line and headers (Transfer-Encoding: chunked, no-store, nosniff added).
     void begin(QHttpServerResponder::StatusCode status, const Headers &headers);
     void write(const QByteArray &data);
+    /// Reads up to \a maxBytes from \a device straight into one chunk and writes it: the
+    /// bytes are copied once, by the read. Returns what read() returned (0 at the end).
+    qint64 writeFrom(QIODevice &device, qint64 maxBytes);
+    /// Hands what was written to the kernel now (TLS: encrypts it first), not at the next
+    /// turn of the event loop.
+    void flush();
     /// The last chunk; the stream deletes itself afterwards.
     void finish();
     /// Ends without the last chunk (the client sees a cut-off body) and deletes itself.
     void abort();
 
+    /// Bytes written but not yet handed to the kernel, ciphertext included.
+    qint64 pending() const;
     bool congested() const;
     bool isConnected() const;
 
