@@ -17,51 +17,55 @@ ResourceRow rowFrom(const QSqlQuery &q)
 
 } // namespace
 
+namespace {
+
+/// The first column of a query's first row, through the store's prepared statements.
+Result<std::optional<QString>> firstText(const Store &store, const QString &sql, const QVariantList &values)
+{
+    const auto row = store.firstRow(sql, values);
+    if (!row)
+        return Failure{row.error()};
+    if (!row->has_value())
+        return std::optional<QString>();
+    return std::optional<QString>((*row)->value(0).toString());
+}
+
+} // namespace
+
 Result<std::optional<QString>> ResourceRepository::importedVersion(const QString &facility,
                                                                    const QString &sourceKey) const
 {
-    auto query = m_store.exec(
-        QStringLiteral("SELECT version FROM imported_sources WHERE facility = ? AND source_key = ?"),
-        {facility, sourceKey});
-    if (!query)
-        return Failure{query.error()};
-    if (!query->next())
-        return std::optional<QString>();
-    return std::optional<QString>(query->value(0).toString());
+    return firstText(m_store, QStringLiteral("SELECT version FROM imported_sources WHERE facility = ? AND source_key = ?"),
+                     {facility, sourceKey});
 }
 
 Result<std::optional<QString>> ResourceRepository::importedPatient(const QString &facility,
                                                                    const QString &sourceKey) const
 {
-    auto query = m_store.exec(
-        QStringLiteral("SELECT patient FROM imported_sources WHERE facility = ? AND source_key = ?"),
-        {facility, sourceKey});
-    if (!query)
-        return Failure{query.error()};
-    if (!query->next())
-        return std::optional<QString>();
-    return std::optional<QString>(query->value(0).toString());
+    return firstText(m_store, QStringLiteral("SELECT patient FROM imported_sources WHERE facility = ? AND source_key = ?"),
+                     {facility, sourceKey});
 }
 
 Status ResourceRepository::replaceSource(const QString &facility, const QString &sourceKey,
                                          const QString &version, const QString &patient,
                                          const QList<ResourceRow> &rows)
 {
+    // Statements through Store::run: prepared once and reused for every source of an import.
     const QString now = Store::timeText(QDateTime::currentDateTimeUtc());
-    const auto removed = m_store.exec(
+    const auto removed = m_store.run(
         QStringLiteral("DELETE FROM resources WHERE facility = ? AND source_key = ?"), {facility, sourceKey});
     if (!removed)
         return Failure{removed.error()};
+    const QString insert = QStringLiteral(
+        "INSERT INTO resources (id, type, patient, facility, kind, date, code, source_key, json, updated) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     for (const ResourceRow &row : rows) {
-        const auto inserted = m_store.exec(
-            QStringLiteral("INSERT INTO resources (id, type, patient, facility, kind, date, code, source_key, json, updated) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-            {row.id, row.type, patient, facility, row.kind, row.date, row.code, sourceKey,
-             QString::fromUtf8(row.json), now});
+        const auto inserted = m_store.run(insert, {row.id, row.type, patient, facility, row.kind, row.date, row.code,
+                                                   sourceKey, QString::fromUtf8(row.json), now});
         if (!inserted)
             return Failure{inserted.error()};
     }
-    const auto recorded = m_store.exec(
+    const auto recorded = m_store.run(
         QStringLiteral("INSERT INTO imported_sources (facility, source_key, version, patient, imported) "
                        "VALUES (?, ?, ?, ?, ?) ON CONFLICT (facility, source_key) DO UPDATE SET "
                        "version = excluded.version, patient = excluded.patient, imported = excluded.imported"),
@@ -73,16 +77,29 @@ Status ResourceRepository::replaceSource(const QString &facility, const QString 
 
 Result<int> ResourceRepository::removeSource(const QString &facility, const QString &sourceKey)
 {
-    auto removed = m_store.exec(
+    const auto removed = m_store.run(
         QStringLiteral("DELETE FROM resources WHERE facility = ? AND source_key = ?"), {facility, sourceKey});
     if (!removed)
         return Failure{removed.error()};
-    const int count = removed->numRowsAffected();
-    const auto forgotten = m_store.exec(
+    const auto forgotten = m_store.run(
         QStringLiteral("DELETE FROM imported_sources WHERE facility = ? AND source_key = ?"), {facility, sourceKey});
     if (!forgotten)
         return Failure{forgotten.error()};
-    return count;
+    return *removed;
+}
+
+/// Every source a facility's import holds, with its version: lets an import see which files
+/// it need not read before touching them (the per-file check in the transaction decides).
+Result<QHash<QString, QString>> ResourceRepository::importedVersions(const QString &facility) const
+{
+    auto query = m_store.exec(QStringLiteral("SELECT source_key, version FROM imported_sources WHERE facility = ?"),
+                              {facility});
+    if (!query)
+        return Failure{query.error()};
+    QHash<QString, QString> versions;
+    while (query->next())
+        versions.insert(query->value(0).toString(), query->value(1).toString());
+    return versions;
 }
 
 Result<int> ResourceRepository::count(const QString &type) const

@@ -3,6 +3,7 @@
 #include "result.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -35,6 +36,8 @@ public:
     Result<std::optional<QString>> importedVersion(const QString &facility, const QString &sourceKey) const;
     /// The network patient an earlier import recorded for this source, if any.
     Result<std::optional<QString>> importedPatient(const QString &facility, const QString &sourceKey) const;
+    /// Every source of \a facility with its imported version.
+    Result<QHash<QString, QString>> importedVersions(const QString &facility) const;
     /// Replaces whatever the source held with \a rows and records \a version.
     Status replaceSource(const QString &facility, const QString &sourceKey, const QString &version,
                          const QString &patient, const QList<ResourceRow> &rows);

@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
+#include <QSqlRecord>
 #include <QTimeZone>
 
 namespace {
@@ -174,6 +175,7 @@ Store::Store(const QString &path, const QString &connectionName)
 
 Store::~Store()
 {
+    m_prepared.clear(); // statements finalized before the connection closes
     if (m_db.isOpen())
         m_db.close();
     m_db = QSqlDatabase();
@@ -322,6 +324,97 @@ Result<QSqlQuery> Store::exec(const QString &sql, const QVariantList &values) co
     if (!query.exec())
         return Failure{QStringLiteral("SQL error: %1").arg(query.lastError().text())};
     return query;
+}
+
+Result<QSqlQuery *> Store::cached(const QString &sql) const
+{
+    auto found = m_prepared.find(sql);
+    if (found != m_prepared.end())
+        return &found.value();
+    // A bounded cache: the statements that use it are a fixed handful of texts, but a caller
+    // building SQL from varying parts must not make it grow without end.
+    if (m_prepared.size() >= 64)
+        m_prepared.clear();
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    if (!query.prepare(sql))
+        return Failure{QStringLiteral("SQL error: %1").arg(query.lastError().text())};
+    return &m_prepared.insert(sql, query).value();
+}
+
+namespace {
+
+Status bindAndExec(QSqlQuery &query, const QVariantList &values)
+{
+    for (qsizetype i = 0; i < values.size(); ++i) {
+        const QVariant &value = values.at(i);
+        // As in exec(): a null QString binds as "" (the hub's text columns hold "", not NULL).
+        if (value.typeId() == QMetaType::QString && value.toString().isNull())
+            query.bindValue(int(i), QStringLiteral(""));
+        else
+            query.bindValue(int(i), value);
+    }
+    if (!query.exec()) {
+        const QString error = query.lastError().text();
+        query.finish();
+        return Failure{QStringLiteral("SQL error: %1").arg(error)};
+    }
+    return success();
+}
+
+} // namespace
+
+Result<int> Store::run(const QString &sql, const QVariantList &values)
+{
+    const auto query = cached(sql);
+    if (!query)
+        return Failure{query.error()};
+    if (const Status executed = bindAndExec(**query, values); !executed)
+        return Failure{executed.error()};
+    const int affected = (*query)->numRowsAffected();
+    (*query)->finish();
+    return affected;
+}
+
+Result<std::optional<QVariantList>> Store::firstRow(const QString &sql, const QVariantList &values) const
+{
+    const auto query = cached(sql);
+    if (!query)
+        return Failure{query.error()};
+    QSqlQuery &q = **query;
+    if (const Status executed = bindAndExec(q, values); !executed)
+        return Failure{executed.error()};
+    std::optional<QVariantList> row;
+    if (q.next()) {
+        QVariantList columns;
+        const int count = q.record().count();
+        for (int i = 0; i < count; ++i)
+            columns << q.value(i);
+        row = std::move(columns);
+    }
+    q.finish();
+    return row;
+}
+
+Status Store::savepoint(const char *name)
+{
+    const auto result = run(QStringLiteral("SAVEPOINT ") + QLatin1String(name));
+    return result ? success() : Status(Failure{result.error()});
+}
+
+Status Store::releaseSavepoint(const char *name)
+{
+    const auto result = run(QStringLiteral("RELEASE SAVEPOINT ") + QLatin1String(name));
+    return result ? success() : Status(Failure{result.error()});
+}
+
+Status Store::rollbackToSavepoint(const char *name)
+{
+    // ROLLBACK TO keeps the savepoint open; release it so the transaction goes on without it.
+    const auto result = run(QStringLiteral("ROLLBACK TO SAVEPOINT ") + QLatin1String(name));
+    if (!result)
+        return Failure{result.error()};
+    return releaseSavepoint(name);
 }
 
 Status Store::beginTransaction()

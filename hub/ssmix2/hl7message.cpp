@@ -1,6 +1,5 @@
 #include "hl7message.h"
 
-#include <QRegularExpression>
 #include <QStringDecoder>
 
 namespace Ssmix2 {
@@ -29,24 +28,19 @@ bool isHex(QStringView text)
     return true;
 }
 
-QStringList splitUnescaped(QStringView text, QChar separator, const Hl7Delimiters &delimiters)
+/// The \a index-th (0-based) piece of \a text split at \a separator; nullopt when there are
+/// fewer pieces.
+std::optional<QStringView> nthPiece(QStringView text, QChar separator, qsizetype index)
 {
-    QStringList values;
-    for (QStringView part : text.split(separator))
-        values << hl7Unescape(part, delimiters);
-    return values;
-}
-
-QList<QList<QStringList>> splitField(QStringView field, const Hl7Delimiters &d)
-{
-    QList<QList<QStringList>> repetitions;
-    for (QStringView repetition : field.split(d.repetition)) {
-        QList<QStringList> components;
-        for (QStringView component : repetition.split(d.component))
-            components << splitUnescaped(component, d.subcomponent, d);
-        repetitions << components;
+    qsizetype start = 0;
+    for (qsizetype n = 0; n < index; ++n) {
+        const qsizetype next = text.indexOf(separator, start);
+        if (next < 0)
+            return std::nullopt;
+        start = next + 1;
     }
-    return repetitions;
+    const qsizetype end = text.indexOf(separator, start);
+    return text.mid(start, end < 0 ? -1 : end - start);
 }
 
 } // namespace
@@ -94,60 +88,98 @@ QString hl7Unescape(QStringView raw, const Hl7Delimiters &d)
     return out;
 }
 
-Hl7Segment::Hl7Segment(QString name, QList<QList<QList<QStringList>>> fields)
-    : m_name(std::move(name))
-    , m_fields(std::move(fields))
-{
-}
-
-int Hl7Segment::repetitionCount(int field) const
+std::optional<std::pair<QStringView, bool>> Hl7Segment::field(int field) const
 {
     if (field < 1 || field > m_fields.size())
-        return 0;
-    const auto &repetitions = m_fields.at(field - 1);
-    // An empty field is one empty repetition in the split; report it as none.
-    if (repetitions.size() == 1 && repetitions.first().size() == 1
-        && repetitions.first().first().size() == 1 && repetitions.first().first().first().isEmpty())
-        return 0;
-    return int(repetitions.size());
+        return std::nullopt;
+    const Span &span = m_fields.at(field - 1);
+    return std::pair{QStringView(m_text).mid(span.start, span.length), span.raw};
 }
 
-QString Hl7Segment::value(int field, int component, int subcomponent, int repetition) const
+int Hl7Segment::repetitionCount(int number) const
 {
-    if (field < 1 || field > m_fields.size() || component < 1 || subcomponent < 1 || repetition < 0)
-        return {};
-    const auto &repetitions = m_fields.at(field - 1);
-    if (repetition >= repetitions.size())
-        return {};
-    const auto &components = repetitions.at(repetition);
-    if (component > components.size())
-        return {};
-    const QStringList &subcomponents = components.at(component - 1);
-    if (subcomponent > subcomponents.size())
-        return {};
-    return subcomponents.at(subcomponent - 1);
+    const auto found = field(number);
+    if (!found)
+        return 0;
+    const auto &[text, raw] = *found;
+    if (raw)
+        return 1;
+    const Hl7Delimiters &d = m_delimiters;
+    // An empty field (nothing left after unescaping, no separators) has no repetition.
+    if (!text.contains(d.repetition) && !text.contains(d.component) && !text.contains(d.subcomponent))
+        return hl7Unescape(text, d).isEmpty() ? 0 : 1;
+    return int(text.count(d.repetition)) + 1;
 }
 
-QStringList Hl7Segment::components(int field, int repetition) const
+QString Hl7Segment::value(int number, int component, int subcomponent, int repetition) const
+{
+    if (component < 1 || subcomponent < 1 || repetition < 0)
+        return {};
+    const auto found = field(number);
+    if (!found)
+        return {};
+    const auto &[text, raw] = *found;
+    if (raw)
+        return component == 1 && subcomponent == 1 && repetition == 0 ? text.toString() : QString();
+    const Hl7Delimiters &d = m_delimiters;
+    const auto rep = nthPiece(text, d.repetition, repetition);
+    if (!rep)
+        return {};
+    const auto comp = nthPiece(*rep, d.component, component - 1);
+    if (!comp)
+        return {};
+    const auto sub = nthPiece(*comp, d.subcomponent, subcomponent - 1);
+    if (!sub)
+        return {};
+    return hl7Unescape(*sub, d);
+}
+
+QStringList Hl7Segment::components(int number, int repetition) const
 {
     QStringList values;
-    if (field < 1 || field > m_fields.size() || repetition < 0)
+    if (repetition < 0)
         return values;
-    const auto &repetitions = m_fields.at(field - 1);
-    if (repetition >= repetitions.size())
+    const auto found = field(number);
+    if (!found)
         return values;
-    for (const QStringList &subcomponents : repetitions.at(repetition))
+    const auto &[text, raw] = *found;
+    if (raw) {
+        if (repetition == 0)
+            values << text.toString();
+        return values;
+    }
+    const Hl7Delimiters &d = m_delimiters;
+    const auto rep = nthPiece(text, d.repetition, repetition);
+    if (!rep)
+        return values;
+    for (QStringView component : rep->split(d.component)) {
+        if (!component.contains(d.subcomponent)) {
+            values << hl7Unescape(component, d);
+            continue;
+        }
+        QStringList subcomponents;
+        for (QStringView sub : component.split(d.subcomponent))
+            subcomponents << hl7Unescape(sub, d);
         values << subcomponents.join(QLatin1Char('&'));
+    }
     return values;
 }
 
 Result<Hl7Message> Hl7Message::parse(const QString &text)
 {
-    static const QRegularExpression segmentEnd(QStringLiteral("[\r\n]+"));
-    const QStringList lines = text.split(segmentEnd, Qt::SkipEmptyParts);
+    // Lines (segments) between CR/LF runs, empty ones skipped, as spans of the text.
+    QList<std::pair<qsizetype, qsizetype>> lines;
+    for (qsizetype i = 0, size = text.size(); i < size;) {
+        qsizetype end = i;
+        while (end < size && text.at(end) != QLatin1Char('\r') && text.at(end) != QLatin1Char('\n'))
+            ++end;
+        if (end > i)
+            lines.append({i, end - i});
+        i = end + 1;
+    }
     if (lines.isEmpty())
         return Failure{QStringLiteral("malformed HL7: the message is empty")};
-    const QString &header = lines.first();
+    const QStringView header = QStringView(text).mid(lines.first().first, lines.first().second);
     if (!header.startsWith(QLatin1String("MSH")) || header.size() < 8)
         return Failure{QStringLiteral("malformed HL7: the message does not start with an MSH segment")};
 
@@ -164,28 +196,39 @@ Result<Hl7Message> Hl7Message::parse(const QString &text)
             return Failure{QStringLiteral("malformed HL7: invalid encoding characters in MSH-2")};
     }
 
+    message.m_segments.reserve(lines.size());
     for (qsizetype n = 0; n < lines.size(); ++n) {
-        const QString &line = lines.at(n);
-        QList<QList<QList<QStringList>>> fields;
-        QString name;
+        const auto [lineStart, lineLength] = lines.at(n);
+        const QStringView line = QStringView(text).mid(lineStart, lineLength);
+        Hl7Segment segment;
+        segment.m_text = text;
+        segment.m_delimiters = d;
+        // Fields as spans of the text: each starts after a field separator at `from`.
+        auto addFields = [&](qsizetype from) {
+            while (true) {
+                const qsizetype next = line.indexOf(d.field, from);
+                const qsizetype end = next < 0 ? lineLength : next;
+                segment.m_fields.append({lineStart + from, end - from, false});
+                if (next < 0)
+                    break;
+                from = next + 1;
+            }
+        };
         if (n == 0) {
             // MSH-1 and MSH-2 are the delimiters themselves, never split or unescaped.
-            name = QStringLiteral("MSH");
-            fields << QList<QList<QStringList>>{{QStringList{QString(d.field)}}};
+            segment.m_name = QStringLiteral("MSH");
+            segment.m_fields.append({lineStart + 3, 1, true});
             const qsizetype encodingEnd = line.indexOf(d.field, 4);
-            const QStringView encoding = QStringView(line).mid(4, encodingEnd < 0 ? -1 : encodingEnd - 4);
-            fields << QList<QList<QStringList>>{{QStringList{encoding.toString()}}};
-            if (encodingEnd >= 0) {
-                for (QStringView field : QStringView(line).mid(encodingEnd + 1).split(d.field))
-                    fields << splitField(field, d);
-            }
+            segment.m_fields.append({lineStart + 4, (encodingEnd < 0 ? lineLength : encodingEnd) - 4, true});
+            if (encodingEnd >= 0)
+                addFields(encodingEnd + 1);
         } else {
-            const QList<QStringView> parts = QStringView(line).split(d.field);
-            name = parts.first().toString();
-            for (qsizetype i = 1; i < parts.size(); ++i)
-                fields << splitField(parts.at(i), d);
+            const qsizetype nameEnd = line.indexOf(d.field);
+            segment.m_name = line.left(nameEnd < 0 ? lineLength : nameEnd).toString();
+            if (nameEnd >= 0)
+                addFields(nameEnd + 1);
         }
-        message.m_segments << Hl7Segment(name, fields);
+        message.m_segments.append(std::move(segment));
     }
     return message;
 }

@@ -7,6 +7,9 @@
 #include <QStringList>
 #include <QStringView>
 
+#include <optional>
+#include <utility>
+
 namespace Ssmix2 {
 
 /// The encoding characters of one message, from MSH-1 and MSH-2.
@@ -29,11 +32,14 @@ QString hl7Unescape(QStringView raw, const Hl7Delimiters &delimiters);
 /// Numbering follows the standard: field 1 is the first after the name (for MSH, MSH-1 is the
 /// field separator and MSH-2 the encoding characters); components and subcomponents count
 /// from 1, repetitions from 0. Anything absent reads as an empty string.
+///
+/// Only the fields are located when the message is parsed; a value is cut out of its field and
+/// unescaped when asked for. Splitting every field of every segment into nested lists up front
+/// was most of the parse time and a tenth of an import's allocations (bench/README.md).
 class Hl7Segment
 {
 public:
     Hl7Segment() = default;
-    Hl7Segment(QString name, QList<QList<QList<QStringList>>> fields);
 
     QString name() const { return m_name; }
     int fieldCount() const { return int(m_fields.size()); }
@@ -43,8 +49,20 @@ public:
     QStringList components(int field, int repetition = 0) const;
 
 private:
+    friend class Hl7Message;
+    struct Span
+    {
+        qsizetype start = 0;
+        qsizetype length = 0;
+        bool raw = false; ///< MSH-1 and MSH-2: the delimiters themselves, never split or unescaped
+    };
+    /// The text of field \a field (1-based) and whether it is raw; nullopt when absent.
+    std::optional<std::pair<QStringView, bool>> field(int field) const;
+
     QString m_name;
-    QList<QList<QList<QStringList>>> m_fields; ///< [field-1][repetition][component-1][sub-1]
+    QString m_text; ///< the whole message (shared by its segments), which m_fields point into
+    QList<Span> m_fields;
+    Hl7Delimiters m_delimiters;
 };
 
 class Hl7Message

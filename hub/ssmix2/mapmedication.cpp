@@ -2,6 +2,10 @@
 // OMP-11/12 (administered) → MedicationAdministration.
 #include "mappingsupport.h"
 
+#include <QHash>
+
+#include <cstring>
+
 namespace Ssmix2::Mapping {
 
 namespace {
@@ -47,9 +51,19 @@ QList<OrderGroup> groups(const Hl7Message &message, const QString &mainName)
 
 QJsonObject ucumDays(double days)
 {
-    return QJsonObject{{QStringLiteral("value"), days}, {QStringLiteral("unit"), QStringLiteral("日")},
+    // Made once per thread and value, as renkeiCategory() (a prescription's days are few).
+    // Keyed by the bits: -0 and 0 are written differently, and NaN equals nothing.
+    quint64 key = 0;
+    std::memcpy(&key, &days, sizeof key);
+    thread_local QHash<quint64, QJsonObject> made;
+    if (const auto it = made.constFind(key); it != made.constEnd())
+        return *it;
+    const QJsonObject duration{{QStringLiteral("value"), days}, {QStringLiteral("unit"), QStringLiteral("日")},
                        {QStringLiteral("system"), QStringLiteral("http://unitsofmeasure.org")},
                        {QStringLiteral("code"), QStringLiteral("d")}};
+    if (made.size() < 256)
+        made.insert(key, duration);
+    return duration;
 }
 
 /// Amount (a number field) with its unit (a CWE field: code^text^system).

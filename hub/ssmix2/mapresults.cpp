@@ -20,11 +20,18 @@ QJsonObject simpleConcept(const QString &system, const QString &code, const QStr
 /// Observation.category for a disclosure kind: the FHIR category plus Renkei's own.
 QJsonArray observationCategories(const QString &kind)
 {
+    // Made once per thread and kind, as renkeiCategory().
+    thread_local QHash<QString, QJsonArray> made;
+    if (const auto it = made.constFind(kind); it != made.constEnd())
+        return *it;
     const QString fhir = kind == QLatin1String("labs") ? QStringLiteral("laboratory")
         : kind == QLatin1String("vital-signs")         ? QStringLiteral("vital-signs")
                                                        : QStringLiteral("exam");
-    return QJsonArray{simpleConcept(QStringLiteral("http://terminology.hl7.org/CodeSystem/observation-category"), fhir),
-                      renkeiCategory(kind)};
+    const QJsonArray categories{simpleConcept(QStringLiteral("http://terminology.hl7.org/CodeSystem/observation-category"), fhir),
+                                renkeiCategory(kind)};
+    if (made.size() < 256)
+        made.insert(kind, categories);
+    return categories;
 }
 
 QString storedKind(const QString &kind)
