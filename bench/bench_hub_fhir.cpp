@@ -9,6 +9,8 @@
 #include "bench_hub_fhirstore.h"
 #include "bench_hub_support.h"
 
+#include "namefolding.h"
+#include "nameindex.h"
 #include "patientrepository.h"
 #include "patientsearch.h"
 #include "recordsearch.h"
@@ -31,6 +33,7 @@
 #include <QSslConfiguration>
 #include <QUrlQuery>
 
+#include <algorithm>
 #include <cstdio>
 #include <functional>
 
@@ -182,6 +185,72 @@ void printRow(const QString &name, const Latency &http, const Latency &direct, d
     std::fflush(stdout);
 }
 
+/// A name search taken apart, in-process on the same database (--name-pieces): where the
+/// time of `Patient?name=` goes for the ~1,200 patients a family name matches.
+void nameSearchPieces(Store &store, const QList<QString> &names, const QString &label)
+{
+    struct Piece
+    {
+        const char *name;
+        QString sql; // %1: candidate subquery, %2: the folded "contains" condition
+    };
+    const QString consent = QStringLiteral(
+        "EXISTS (SELECT 1 FROM consents c WHERE c.patient = p.id AND c.facility = 'clinic-azumino' AND c.status = 'active')");
+    const QString columns = QStringLiteral("p.id, p.family_name, p.given_name, p.family_kana, p.given_kana, p.birth_date, p.gender");
+    const QList<Piece> pieces{
+        {"count drivingGrams (probes)", {}},
+        {"candidates (all bigrams, INTERSECT)", QStringLiteral("SELECT count(*) FROM (%1)")},
+        {"candidates (drivingGrams)", QStringLiteral("SELECT count(*) FROM (%1)")},
+        {"+ patient rows, contains check", QStringLiteral("SELECT count(*) FROM patients p WHERE p.id IN (%1) AND %2")},
+        {"+ consent", QStringLiteral("SELECT count(*) FROM patients p WHERE p.id IN (%1) AND %2 AND ") + consent},
+        {"+ kana sort, LIMIT 100 (no total)", QStringLiteral("SELECT ") + columns + QStringLiteral(" FROM patients p WHERE p.id IN (%1) AND %2 AND ")
+                                                   + consent + QStringLiteral(" ORDER BY p.family_kana, p.given_kana, p.id LIMIT 100")},
+        {"+ COUNT(*) OVER () (the search's SQL)", QStringLiteral("SELECT ") + columns + QStringLiteral(", COUNT(*) OVER () FROM patients p WHERE p.id IN (%1) AND %2 AND ")
+                                                   + consent + QStringLiteral(" ORDER BY p.family_kana, p.given_kana, p.id LIMIT 100")},
+    };
+    std::printf("\n| %s: piece (in-process) | p50 ms | p95 ms | rows (last) |\n|---|---|---|---|\n", qPrintable(label));
+    for (qsizetype k = 0; k < pieces.size(); ++k) {
+        QList<double> times;
+        int rows = 0;
+        for (int run = -1; run < 2; ++run) { // one warm-up pass
+            for (const QString &name : names) {
+                const QString folded = foldNameForSearch(name);
+                const QStringList all = NameIndex::queryGrams(folded);
+                if (all.isEmpty())
+                    continue; // one character (林): a scan, not what this looks at
+                QElapsedTimer timer;
+                timer.start();
+                const auto driving = NameIndex::drivingGrams(store, all);
+                if (!driving)
+                    qFatal("%s", qPrintable(driving.error()));
+                if (k > 0) {
+                    const QStringList grams = k == 1 ? all : *driving;
+                    if (k == 1)
+                        timer.restart();
+                    QStringList selects;
+                    for (const QString &gram : grams)
+                        selects << QStringLiteral("SELECT g.patient FROM patient_name_grams g WHERE g.gram = '%1'").arg(gram);
+                    QString pattern = QLatin1Char('%') + folded + QLatin1Char('%');
+                    const QString contains = QStringLiteral("(p.name_key LIKE '%1' OR p.kana_key LIKE '%1')").arg(pattern);
+                    QString sql = pieces.at(k).sql;
+                    sql.replace(QStringLiteral("%2"), contains).replace(QStringLiteral("%1"), selects.join(QStringLiteral(" INTERSECT ")));
+                    auto query = store.exec(sql);
+                    if (!query)
+                        qFatal("%s", qPrintable(query.error()));
+                    rows = 0;
+                    while (query->next())
+                        rows = k >= 5 ? rows + 1 : query->value(0).toInt();
+                }
+                if (run >= 0)
+                    times << timer.nsecsElapsed() / 1e6;
+            }
+        }
+        const Latency latency = HubBench::summarize(times);
+        std::printf("| %s | %.2f | %.2f | %d |\n", pieces.at(k).name, latency.p50, latency.p95, rows);
+        std::fflush(stdout);
+    }
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -195,7 +264,9 @@ int main(int argc, char *argv[])
     const QCommandLineOption requestsOption(QStringLiteral("requests"), QStringLiteral("Timed requests per search (default 500)."), QStringLiteral("N"), QStringLiteral("500"));
     const QCommandLineOption everythingOption(QStringLiteral("everything-runs"), QStringLiteral("Timed $everything fetches per page size (default 20)."), QStringLiteral("N"), QStringLiteral("20"));
     const QCommandLineOption generateOnly(QStringLiteral("generate-only"), QStringLiteral("Only make sure the store exists."));
-    parser.addOptions({dataOption, patientsOption, resourcesOption, requestsOption, everythingOption, generateOnly});
+    const QCommandLineOption piecesOption(QStringLiteral("name-pieces"), QStringLiteral("Only time the pieces of a name search in-process."));
+    const QCommandLineOption onlyOption(QStringLiteral("only"), QStringLiteral("Only the rows whose name contains TEXT (repeatable)."), QStringLiteral("TEXT"));
+    parser.addOptions({dataOption, patientsOption, resourcesOption, requestsOption, everythingOption, generateOnly, onlyOption, piecesOption});
     parser.process(app);
 
     HubBench::FhirStoreSpec spec;
@@ -209,12 +280,26 @@ int main(int argc, char *argv[])
         return 0;
     const int requests = parser.value(requestsOption).toInt();
     const int everythingRuns = parser.value(everythingOption).toInt();
+    const QStringList only = parser.values(onlyOption);
+    auto selected = [&](const QString &name) {
+        return only.isEmpty() || std::any_of(only.begin(), only.end(), [&](const QString &text) { return name.contains(text); });
+    };
 
     auto store = Store::open(dbPath, Store::OpenMode::MustExist);
     if (!store)
         qFatal("%s", qPrintable(store.error()));
     const QList<SamplePatient> samples = samplePatients(**store, 2000);
     PatientRepository patients(**store);
+    if (parser.isSet(piecesOption)) {
+        QStringList kanji, kana;
+        for (int i = 0; i < 200; ++i) {
+            kanji << samples.at((i * 7919) % samples.size()).familyName;
+            kana << hiragana(samples.at((i * 7919) % samples.size()).familyKana);
+        }
+        nameSearchPieces(**store, kanji, QStringLiteral("family name, kanji"));
+        nameSearchPieces(**store, kana, QStringLiteral("family name, hiragana"));
+        return 0;
+    }
     VisibleRecords records(**store, HubBench::kClinic);
 
     Server server(generated.dir);
@@ -261,6 +346,8 @@ int main(int argc, char *argv[])
 
     std::printf("| request | n | p50 ms | p95 ms | p99 ms | max ms | in-process p50 / p95 ms | mean KiB |\n|---|---|---|---|---|---|---|---|\n");
     for (const Scenario &scenario : scenarios) {
+        if (!selected(scenario.name))
+            continue;
         double ms = 0;
         for (int i = 0; i < 50; ++i) // warm-up, not timed
             client.get(scenario.request(requests + i), &ms);
@@ -281,13 +368,29 @@ int main(int argc, char *argv[])
     }
 
     // $everything of the big patient: every page, following `next`, timed to the last byte.
-    for (const int pageSize : {200, 1000}) {
+    // Later pages may be asked at another size (the viewer: EverythingFetch's kFirstPageSize,
+    // then kPageSize), by replacing _count in the next link as the viewer does.
+    // The `_offset` row pages as the hub did before cursors (every page counted, OFFSET
+    // skipped): the paired "before" in the same run.
+    struct EverythingRow
+    {
+        int first, later;
+        const char *label;
+        bool offsets = false;
+    };
+    for (const EverythingRow &row : {EverythingRow{200, 200, " by _offset (as before)", true}, EverythingRow{200, 200, ""},
+                                     EverythingRow{1000, 1000, ""}, EverythingRow{200, 1000, " (viewer)"}}) {
+        const QString name = row.first == row.later
+            ? QStringLiteral("$everything, _count=%1%2").arg(row.first).arg(QLatin1String(row.label))
+            : QStringLiteral("$everything, _count=%1 then %2%3").arg(row.first).arg(row.later).arg(QLatin1String(row.label));
+        if (!selected(name))
+            continue;
         QList<double> totals;
         QList<double> pages;
         int entries = 0;
         int pageCount = 0;
         for (int run = -2; run < everythingRuns; ++run) { // two warm-up fetches
-            QString next = QStringLiteral("/fhir/Patient/%1/$everything?_count=%2").arg(generated.bigPatient).arg(pageSize);
+            QString next = QStringLiteral("/fhir/Patient/%1/$everything?_count=%2").arg(generated.bigPatient).arg(row.first);
             QElapsedTimer timer;
             timer.start();
             entries = pageCount = 0;
@@ -297,8 +400,8 @@ int main(int argc, char *argv[])
                 const QByteArray body = client.get(next, &ms);
                 pageMs << ms;
                 ++pageCount;
-                // The hub's output is compact JSON with sorted keys; finding the next link and
-                // counting entries by text keeps the client's own JSON parsing out of the time.
+                // The hub's output is compact JSON in a fixed key order; finding the next link
+                // and counting entries by text keeps the client's own JSON parsing out of the time.
                 entries += int(body.count("\"fullUrl\":"));
                 next.clear();
                 static const QByteArray marker("{\"relation\":\"next\",\"url\":\"");
@@ -306,6 +409,9 @@ int main(int argc, char *argv[])
                     const qsizetype start = at + marker.size();
                     next = QUrl(QString::fromUtf8(body.mid(start, body.indexOf('"', start) - start)))
                                .toString(QUrl::RemoveScheme | QUrl::RemoveAuthority);
+                    next.replace(QStringLiteral("_count=%1").arg(row.first), QStringLiteral("_count=%1").arg(row.later));
+                    if (row.offsets)
+                        next = QStringLiteral("/fhir/Patient/%1/$everything?_count=%2&_offset=%3").arg(generated.bigPatient).arg(row.first).arg(entries);
                 }
             }
             if (run >= 0) {
@@ -313,21 +419,30 @@ int main(int argc, char *argv[])
                 pages << pageMs;
             }
         }
+        // In-process: the same pages as the hub reads them (the first counted, the rest from
+        // the previous page's last record).
         QList<double> direct;
         for (int run = 0; run < everythingRuns; ++run) {
             QElapsedTimer timer;
             timer.start();
             EverythingQuery q;
-            for (int offset = 0; offset < entries; offset += pageSize)
-                records.everything(generated.bigPatient, q, std::max(0, offset - 1), offset == 0 ? pageSize - 1 : pageSize);
+            auto page = records.everything(generated.bigPatient, q, 0, row.first - 1);
+            for (int offset = row.first; row.offsets && page && page->more; offset += row.first)
+                page = records.everything(generated.bigPatient, q, offset - 1, row.first);
+            while (!row.offsets && page && page->more && !page->rows.isEmpty()) {
+                q.after = EverythingCursor{page->rows.last().date, page->rows.last().id};
+                page = records.everything(generated.bigPatient, q, 0, row.later);
+            }
+            if (!page)
+                qFatal("%s", qPrintable(page.error()));
             direct << timer.nsecsElapsed() / 1e6;
         }
         const Latency total = HubBench::summarize(totals);
         const Latency page = HubBench::summarize(pages);
         const Latency inProcess = HubBench::summarize(direct);
-        std::printf("| $everything, %d entries, _count=%d: all %d pages | %d | %.1f | %.1f | %.1f | %.1f | %.1f / %.1f | per page p50 %.1f, p95 %.1f |\n",
-                    entries, pageSize, pageCount, everythingRuns, total.p50, total.p95, total.p99, total.max, inProcess.p50,
-                    inProcess.p95, page.p50, page.p95);
+        std::printf("| %s, %d entries: all %d pages | %d | %.1f | %.1f | %.1f | %.1f | %.1f / %.1f | per page p50 %.1f, p95 %.1f |\n",
+                    qPrintable(name), entries, pageCount, everythingRuns, total.p50, total.p95, total.p99, total.max,
+                    inProcess.p50, inProcess.p95, page.p50, page.p95);
         std::fflush(stdout);
     }
     return 0;

@@ -61,8 +61,9 @@ QJsonObject fhirSearchset(const QList<QJsonObject> &resources, int total, const 
     QJsonObject bundle{
         {QStringLiteral("resourceType"), QStringLiteral("Bundle")},
         {QStringLiteral("type"), QStringLiteral("searchset")},
-        {QStringLiteral("total"), total},
     };
+    if (total >= 0)
+        bundle.insert(QStringLiteral("total"), total);
     if (!links.isEmpty())
         bundle.insert(QStringLiteral("link"), links);
     if (!entries.isEmpty())
@@ -79,8 +80,11 @@ QByteArray fhirSearchsetJson(const QList<BundleResource> &resources, int total, 
     QByteArray out;
     out.reserve(size);
 
-    out += "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"total\":";
-    out += QByteArray::number(total);
+    out += "{\"resourceType\":\"Bundle\",\"type\":\"searchset\"";
+    if (total >= 0) {
+        out += ",\"total\":";
+        out += QByteArray::number(total);
+    }
     if (!selfUrl.isEmpty() || !nextUrl.isEmpty()) {
         out += ",\"link\":[";
         if (!selfUrl.isEmpty())

@@ -174,9 +174,12 @@ QHttpServerResponse FhirEndpoints::everything(const QString &patientId, const QH
     if (!patient->has_value())
         return notFound();
 
-    // Entry 0 is the Patient, then the records; offsets count entries of that whole list.
+    // Entry 0 is the Patient, then the records; offsets count entries of that whole list. A
+    // `next` link carries a cursor instead (the last record's date and id): its page is read
+    // from the index where the previous one ended, without counting or skipping, so each page
+    // costs the same (bench/README.md); it has no Bundle.total, which the first page gave.
     const EverythingQuery &q = *parsed.query;
-    const bool withPatient = q.offset == 0;
+    const bool withPatient = !q.after && q.offset == 0;
     const int recordOffset = std::max(0, q.offset - 1);
     const int recordLimit = q.count - (withPatient ? 1 : 0);
     const auto page = VisibleRecords(m_store, session.facility).everything(patientId, q, recordOffset, recordLimit);
@@ -185,8 +188,7 @@ QHttpServerResponse FhirEndpoints::everything(const QString &patientId, const QH
         audit(session, QStringLiteral("everything"), patientId, QStringLiteral("internal error"), false);
         return Http::internalError();
     }
-    const int total = page->total + 1;
-    audit(session, QStringLiteral("everything"), patientId, described + QStringLiteral(" → %1 entries").arg(total), true);
+    const int total = page->total >= 0 ? page->total + 1 : -1;
 
     QList<BundleResource> resources;
     resources.reserve(page->rows.size() + 1);
@@ -194,11 +196,20 @@ QHttpServerResponse FhirEndpoints::everything(const QString &patientId, const QH
         resources << resourceOf(fhirPatient(**patient));
     for (const ResourceRow &row : page->rows)
         resources << resourceOf(row);
+    audit(session, QStringLiteral("everything"), patientId,
+          described + (total >= 0 ? QStringLiteral(" → %1 entries").arg(total)
+                                  : QStringLiteral(" → %1 more entries").arg(resources.size())),
+          true);
     const QString path = baseOrRelative(request) + QStringLiteral("/Patient/") + patientId + QStringLiteral("/$everything?");
-    const int nextOffset = q.offset + int(resources.size());
-    const QString next = nextOffset < total && !resources.isEmpty() ? path + queryWithOffset(parameters, nextOffset) : QString();
-    return Http::fhirJson(fhirSearchsetJson(resources, total, Http::fhirBaseUrl(request),
-                                            path + queryWithOffset(parameters, q.offset), next));
+    QString next;
+    if (page->more) {
+        // After a page of only the Patient (_count=1) the cursor is before every record.
+        const EverythingCursor after = page->rows.isEmpty() ? EverythingCursor{}
+                                                            : EverythingCursor{page->rows.last().date, page->rows.last().id};
+        next = path + queryWithCursor(parameters, after);
+    }
+    const QString self = path + (q.after ? queryWithCursor(parameters, *q.after) : queryWithOffset(parameters, q.offset));
+    return Http::fhirJson(fhirSearchsetJson(resources, total, Http::fhirBaseUrl(request), self, next));
 }
 
 QHttpServerResponse FhirEndpoints::searchOrganizations(const QHttpServerRequest &request)

@@ -49,6 +49,32 @@ QStringList queryGrams(const QString &folded, int limit)
     return grams;
 }
 
+Result<QStringList> drivingGrams(Store &store, const QStringList &grams, int cap)
+{
+    if (grams.size() <= 1)
+        return grams;
+    QString rarest;
+    int fewest = cap;
+    for (const QString &gram : grams) {
+        // A covering-index range read of at most `fewest` entries.
+        auto counted = store.exec(QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM patient_name_grams "
+                                                 "WHERE gram = ? LIMIT ?)"),
+                                  {gram, fewest});
+        if (!counted)
+            return Failure{counted.error()};
+        const int count = counted->next() ? counted->value(0).toInt() : 0;
+        if (count < fewest) {
+            fewest = count;
+            rarest = gram;
+        }
+        if (fewest == 0)
+            break; // no patient holds it: nothing matches
+    }
+    if (rarest.isEmpty())
+        return grams; // every bigram common: their intersection is the smaller set
+    return QStringList{rarest};
+}
+
 Status indexPatient(Store &store, const QString &patient)
 {
     const auto result = store.exec(QString::fromUtf8(kIndexOne), {patient, patient});

@@ -27,6 +27,14 @@ extern const char kIndexAllPatients[];
 /// a superset of the matches; the exact check decides). Empty for fewer than 2 characters.
 QStringList queryGrams(const QString &folded, int limit = 8);
 
+/// Which of \a grams (a query's, from queryGrams()) a search should take its candidates
+/// from: the rarest one alone when it is held by fewer than \a cap patients (every match holds
+/// it, so its patients are a superset of the matches, and no other bigram's long list is read),
+/// otherwise all of them to intersect. Counts are probed with LIMITs, each capped at the
+/// rarest so far, so a common bigram (`ヤマ`: ~10,000 patients in 100k) costs at most what the
+/// rarest one does.
+Result<QStringList> drivingGrams(Store &store, const QStringList &grams, int cap = 5000);
+
 /// Indexes \a patient's current keys; call after inserting or updating its row.
 Status indexPatient(Store &store, const QString &patient);
 /// Removes \a patient's pieces as its current keys give them; call before updating its row.

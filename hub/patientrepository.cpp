@@ -59,11 +59,15 @@ Result<PatientRepository::SearchResult> PatientRepository::search(const QString 
 
     for (const QString &name : query.names) {
         const QString folded = foldNameForSearch(name);
-        // Candidates from the bigram index (every bigram of the query present), then the exact
-        // "contains" check on those only, so the result is what a scan would give.
-        if (const QStringList grams = NameIndex::queryGrams(folded); !grams.isEmpty()) {
+        // Candidates from the bigram index (the patients holding the query's rarest bigram, or
+        // all its bigrams when each is common), then the exact "contains" check on those only,
+        // so the result is what a scan would give.
+        if (const QStringList queryGrams = NameIndex::queryGrams(folded); !queryGrams.isEmpty()) {
+            const auto grams = NameIndex::drivingGrams(m_store, queryGrams);
+            if (!grams)
+                return Failure{grams.error()};
             QStringList pieces;
-            for (const QString &gram : grams) {
+            for (const QString &gram : *grams) {
                 pieces << QStringLiteral("SELECT g.patient FROM patient_name_grams g WHERE g.gram = ?");
                 values << gram;
             }

@@ -186,7 +186,8 @@ QueryParse<EverythingQuery> parseEverything(const QueryParameters &parameters)
     QStringList seen;
     for (const auto &[key, value] : parameters) {
         static const QStringList known{QStringLiteral("_count"), QStringLiteral("_since"),
-                                       QStringLiteral("_type"), QStringLiteral("_offset")};
+                                       QStringLiteral("_type"), QStringLiteral("_offset"),
+                                       QStringLiteral("_cursor")};
         if (!known.contains(key))
             return unknownParameter<EverythingQuery>(key);
         if (seen.contains(key))
@@ -204,6 +205,10 @@ QueryParse<EverythingQuery> parseEverything(const QueryParameters &parameters)
             if (!offset)
                 return invalid<EverythingQuery>(QStringLiteral("_offset must be a number from 0"));
             query.offset = *offset;
+        } else if (key == QLatin1String("_cursor")) {
+            query.after = decodeCursor(value);
+            if (!query.after)
+                return invalid<EverythingQuery>(QStringLiteral("_cursor is not one of this hub's next links"));
         } else if (key == QLatin1String("_since")) {
             // An instant: date, time and zone are all required (FHIR instant).
             static const QRegularExpression instant(QStringLiteral(
@@ -224,6 +229,8 @@ QueryParse<EverythingQuery> parseEverything(const QueryParameters &parameters)
                 query.types << QStringLiteral("Patient"); // only the Patient: matches no record
         }
     }
+    if (query.after && seen.contains(QStringLiteral("_offset")))
+        return invalid<EverythingQuery>(QStringLiteral("_offset and _cursor cannot be combined"));
     return {query, {}, {}};
 }
 
@@ -236,4 +243,40 @@ QString queryWithOffset(const QueryParameters &parameters, int offset)
     }
     parts << QStringLiteral("_offset=%1").arg(offset);
     return parts.join(QLatin1Char('&'));
+}
+
+QString queryWithCursor(const QueryParameters &parameters, const EverythingCursor &after)
+{
+    QStringList parts;
+    for (const auto &[key, value] : parameters) {
+        if (key != QLatin1String("_offset") && key != QLatin1String("_cursor"))
+            parts << QString::fromLatin1(QUrl::toPercentEncoding(key) + '=' + QUrl::toPercentEncoding(value));
+    }
+    parts << QStringLiteral("_cursor=") + encodeCursor(after);
+    return parts.join(QLatin1Char('&'));
+}
+
+QString encodeCursor(const EverythingCursor &cursor)
+{
+    // base64url has no character a query string would need to escape.
+    return QString::fromLatin1((cursor.date + QLatin1Char('\n') + cursor.id)
+                                   .toUtf8()
+                                   .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+std::optional<EverythingCursor> decodeCursor(const QString &text)
+{
+    const auto decoded = QByteArray::fromBase64Encoding(text.toLatin1(), QByteArray::Base64UrlEncoding
+                                                                             | QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded || text.contains(QLatin1Char('=')))
+        return std::nullopt;
+    const QByteArray bytes = *decoded;
+    const QString value = QString::fromUtf8(bytes);
+    const QStringList parts = value.split(QLatin1Char('\n'));
+    // Both halves are bound as SQL values, never spliced; this only refuses what no next link
+    // holds (a round trip through UTF-8 and exactly one separator). Both empty: before every
+    // record (after a first page that held only the Patient).
+    if (value.toUtf8() != bytes || parts.size() != 2 || (parts.at(1).isEmpty() && !parts.at(0).isEmpty()))
+        return std::nullopt;
+    return EverythingCursor{parts.at(0), parts.at(1)};
 }

@@ -41,11 +41,22 @@ struct RecordQuery
     bool descending = false;
 };
 
+/// Where a keyset page of $everything starts: after the record with this (clinical date, id),
+/// in the order of the whole list (date, then id). Carried by the `next` link as `_cursor`.
+struct EverythingCursor
+{
+    QString date; ///< may be empty (records without a clinical date sort first)
+    QString id;
+};
+
 /// Criteria of `GET /fhir/Patient/{id}/$everything`.
 struct EverythingQuery
 {
     int count = 200;
     int offset = 0;        ///< entries to skip; the Patient is entry 0
+    /// A later page from a `next` link: the records after this one, no Patient, no total
+    /// (docs/PROTOCOL.md). Exclusive with offset.
+    std::optional<EverythingCursor> after;
     QString since;         ///< UTC instant as Store::timeText writes it; empty: no limit
     QStringList types;     ///< empty: every type
 };
@@ -65,3 +76,10 @@ QueryParse<RecordQuery> parsePagingOnly(const QueryParameters &parameters);
 
 /// The query string of the next page: the same parameters with `_offset` set to \a offset.
 QString queryWithOffset(const QueryParameters &parameters, int offset);
+/// The same parameters without `_offset` and `_cursor`, then `_cursor` for \a after.
+QString queryWithCursor(const QueryParameters &parameters, const EverythingCursor &after);
+
+/// `_cursor`'s text: base64url of "date\nid", opaque to clients; decodeCursor() undoes it and
+/// refuses anything not of that shape.
+QString encodeCursor(const EverythingCursor &cursor);
+std::optional<EverythingCursor> decodeCursor(const QString &text);

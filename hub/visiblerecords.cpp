@@ -12,6 +12,10 @@ namespace {
 const QString kColumns = QStringLiteral("r.id, r.type, r.patient, r.facility, r.kind, r.date, r.code, "
                                         "CAST(r.json AS BLOB)");
 
+// What a $everything page sends (type, id, JSON) and its cursor needs (date): every column
+// costs a conversion per row, and a page reads up to 1,000 rows.
+const QString kEverythingColumns = QStringLiteral("r.id, r.type, r.date, CAST(r.json AS BLOB)");
+
 // The consent and disclosure rules in one place; the first bound value is the viewing facility.
 const QString kVisibleFrom = QStringLiteral(
     " FROM resources r"
@@ -184,24 +188,51 @@ Result<VisibleRecords::Page> VisibleRecords::everything(const QString &patient, 
         for (const QString &type : q.types)
             values << type;
     }
+    Page page;
+    if (q.after) {
+        // Keyset paging: the index (patient, date, id, …) starts right after the cursor's
+        // record, so a late page costs what an early one does; ties on date go by id, the
+        // same order as ORDER BY. A record inserted before the cursor since the first page is
+        // not shown (the client asks again with _since), one after it is: nothing repeats.
+        conditions << QStringLiteral("(r.date, r.id) > (?, ?)");
+        values << q.after->date << q.after->id;
+        page.total = -1;
+    }
     const QString where = kVisibleFrom + QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
 
-    Page page;
-    auto counted = m_store.exec(QStringLiteral("SELECT COUNT(*)") + where, values);
-    if (!counted)
-        return Failure{counted.error()};
-    page.total = counted->next() ? counted->value(0).toInt() : 0;
-    counted->finish();
-    if (limit <= 0)
+    if (!q.after) {
+        auto counted = m_store.exec(QStringLiteral("SELECT COUNT(*)") + where, values);
+        if (!counted)
+            return Failure{counted.error()};
+        page.total = counted->next() ? counted->value(0).toInt() : 0;
+        counted->finish();
+    } else {
+        offset = 0;
+    }
+    if (limit <= 0) {
+        page.more = page.total > offset;
         return page;
+    }
 
-    values << limit << offset;
-    auto rows = m_store.exec(QStringLiteral("SELECT ") + kColumns + where
+    // One row beyond the page says whether another follows, without a count.
+    values << limit + 1 << offset;
+    auto rows = m_store.exec(QStringLiteral("SELECT ") + kEverythingColumns + where
                                  + QStringLiteral(" ORDER BY r.date, r.id LIMIT ? OFFSET ?"),
                              values);
     if (!rows)
         return Failure{rows.error()};
-    while (rows->next())
-        page.rows << rowFrom(*rows);
+    page.rows.reserve(limit + 1);
+    while (rows->next()) {
+        ResourceRow row;
+        row.id = rows->value(0).toString();
+        row.type = rows->value(1).toString();
+        row.date = rows->value(2).toString();
+        row.json = rows->value(3).toByteArray();
+        page.rows << std::move(row);
+    }
+    if (page.rows.size() > limit) {
+        page.rows.removeLast();
+        page.more = true;
+    }
     return page;
 }

@@ -23,13 +23,18 @@ public:
 
     struct Page
     {
-        int total = 0;
+        int total = 0; ///< -1: not counted (a keyset page of $everything)
         QList<ResourceRow> rows;
+        bool more = false; ///< $everything: records follow this page
     };
 
     Result<std::optional<ResourceRow>> read(const QString &type, const QString &id) const;
     Result<Page> search(const RecordQuery &query) const;
     /// A patient's records by clinical date, then id; \a offset and \a limit count records only.
+    /// With query.after (a `next` link's cursor) the page is the \a limit records after that
+    /// one, found by the index without counting or skipping (total -1, offset unused);
+    /// otherwise every visible record is counted for the total and \a offset are skipped.
+    /// Its rows hold id, type, date and json only.
     Result<Page> everything(const QString &patient, const EverythingQuery &query, int offset, int limit) const;
 
 private:

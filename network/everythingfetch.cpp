@@ -12,8 +12,8 @@ using RenkeiNetworkPrivate::Tr;
 
 namespace {
 
-/// A runaway "next" chain (a hub bug) must not fetch forever: 1000 pages of 200 is far beyond
-/// any real patient.
+/// A runaway "next" chain (a hub bug) must not fetch forever: 1000 pages (of up to 1000
+/// records after the first) is far beyond any real patient.
 constexpr int kMaxPages = 1000;
 
 } // namespace
@@ -43,7 +43,7 @@ void EverythingFetch::start(const QString &patientId, const QDateTime &since)
         return;
     }
     QUrlQuery query;
-    query.addQueryItem(QStringLiteral("_count"), QString::number(kPageSize));
+    query.addQueryItem(QStringLiteral("_count"), QString::number(kFirstPageSize));
     if (since.isValid()) {
         // UTC with "Z": no '+' that a query string would turn into a space.
         query.addQueryItem(QStringLiteral("_since"), since.toUTC().toString(Qt::ISODateWithMs));
@@ -159,5 +159,13 @@ void EverythingFetch::onParsed()
         fail(HubErrors::notLoggedIn());
         return;
     }
-    requestPage(next.path().mid(base.size()), QUrlQuery(next));
+    // The rest in large pages: the link's own _count replaced in place, nothing else touched.
+    QUrlQuery query(next);
+    QList<QPair<QString, QString>> items = query.queryItems(QUrl::FullyEncoded);
+    for (auto &[key, value] : items) {
+        if (key == QLatin1String("_count"))
+            value = QString::number(kPageSize);
+    }
+    query.setQueryItems(items);
+    requestPage(next.path().mid(base.size()), query);
 }

@@ -24,8 +24,12 @@ public:
     explicit EverythingFetch(HubSession *session, QObject *parent = nullptr);
     ~EverythingFetch() override;
 
-    /// Page size asked of the hub (_count, 1–1000).
-    static constexpr int kPageSize = 200;
+    /// Page sizes asked of the hub (_count, 1–1000): a small first page so the timeline draws
+    /// early, then large ones (each page is one request and one audit commit at the hub; the
+    /// pages are parsed on the thread pool). The hub's next links keep the first page's
+    /// _count, which may be changed (docs/PROTOCOL.md); bench_hub_fhir times this pattern.
+    static constexpr int kFirstPageSize = 200;
+    static constexpr int kPageSize = 1000;
 
     /// Fetches the whole record, or with a valid \a since only what the hub stored after it
     /// (_since: the records that are new since then).

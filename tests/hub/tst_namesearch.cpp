@@ -4,6 +4,7 @@
 #include "demonames.h"
 #include "demonetwork.h"
 #include "namefolding.h"
+#include "nameindex.h"
 #include "patientrepository.h"
 #include "store.h"
 
@@ -13,6 +14,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+#include <climits>
 #include <memory>
 
 namespace {
@@ -64,6 +67,7 @@ private slots:
     void indexFindsWhatAScanFinds();
     void renamedPatientIsFoundByItsNewName();
     void migrationBackFillsTheIndex();
+    void drivingGramsPicksTheRarest();
 
 private:
     // The independent answer: every patient of the admin listing whose folded kanji or kana
@@ -285,6 +289,43 @@ void tst_NameSearch::migrationBackFillsTheIndex()
     version->finish();
     QCOMPARE(count(), indexed);
     compareAll(QStringLiteral("migrated"));
+}
+
+void tst_NameSearch::drivingGramsPicksTheRarest()
+{
+    // A kana full name has several bigrams of different frequency in the demo.
+    auto count = [&](const QString &gram) {
+        auto rows = m_store->exec(QStringLiteral("SELECT COUNT(*) FROM patient_name_grams WHERE gram = ?"), {gram});
+        return rows && rows->next() ? rows->value(0).toInt() : -1;
+    };
+    auto listed = PatientRepository(*m_store).list();
+    QVERIFY(listed);
+    int checked = 0;
+    for (const Patient &p : std::as_const(*listed)) {
+        const QStringList grams = NameIndex::queryGrams(foldNameForSearch(p.familyKana + p.givenKana));
+        if (grams.size() < 3)
+            continue;
+        int fewest = INT_MAX;
+        for (const QString &gram : grams)
+            fewest = std::min(fewest, count(gram));
+        const auto driving = NameIndex::drivingGrams(*m_store, grams);
+        QVERIFY(driving);
+        QCOMPARE(driving->size(), 1);
+        QVERIFY(grams.contains(driving->first()));
+        QCOMPARE(count(driving->first()), fewest);
+        // Every bigram held by at least `cap` patients: all of them, to intersect.
+        const auto common = NameIndex::drivingGrams(*m_store, grams, 1);
+        QVERIFY(common);
+        QCOMPARE(*common, grams);
+        if (++checked == 50)
+            break;
+    }
+    QCOMPARE(checked, 50);
+    // A bigram no patient holds: nothing can match, and it alone says so.
+    const QStringList absent{QStringLiteral("ヤマ"), QStringLiteral("\u9FA5\u9FA4")};
+    const auto none = NameIndex::drivingGrams(*m_store, absent);
+    QVERIFY(none);
+    QCOMPARE(*none, QStringList{absent.at(1)});
 }
 
 QTEST_GUILESS_MAIN(tst_NameSearch)

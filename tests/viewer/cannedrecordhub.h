@@ -19,6 +19,8 @@ namespace CannedRecordHub {
 inline const QString kPatientId = QStringLiteral("pdfd8a9d0c02cf48f");
 inline const QByteArray kFirstPath = "/fhir/Patient/pdfd8a9d0c02cf48f/$everything?_count=200";
 inline const QByteArray kSecondPath = "/fhir/Patient/pdfd8a9d0c02cf48f/$everything?_count=30&_page=2";
+/// page1.json's next link as EverythingFetch follows it: later pages asked 1000 at a time.
+inline const QByteArray kSecondRequest = "/fhir/Patient/pdfd8a9d0c02cf48f/$everything?_count=1000&_page=2";
 
 inline QByteArray readData(const QString &name)
 {
@@ -43,7 +45,7 @@ inline QString serve(CannedHttpsServer &server)
     first.replace("https://hub.test", base);
     server.setResponse("/auth/login", {200, R"({"access_token":"tok","token_type":"Bearer","expires_in":900,"facility":"clinic-azumino","facility_name":"あずみの内科クリニック","user":"demo-doctor"})", "application/json", {}});
     server.setResponse(kFirstPath, {200, first, "application/fhir+json", {}});
-    server.setResponse(kSecondPath, {200, readData(QStringLiteral("page2.json")), "application/fhir+json", {}});
+    server.setResponse(kSecondRequest, {200, readData(QStringLiteral("page2.json")), "application/fhir+json", {}});
     return {};
 }
 
@@ -76,7 +78,7 @@ inline void serveExtras(CannedHttpsServer &server, const QByteArray &documentByt
             newEntries.append(entry);
     }
     bundle.insert(QStringLiteral("entry"), entries);
-    server.setResponse(kSecondPath, {200, QJsonDocument(bundle).toJson(QJsonDocument::Compact), "application/fhir+json", {}});
+    server.setResponse(kSecondRequest, {200, QJsonDocument(bundle).toJson(QJsonDocument::Compact), "application/fhir+json", {}});
     const QJsonObject binary{{QStringLiteral("resourceType"), QStringLiteral("Binary")},
                              {QStringLiteral("id"), QStringLiteral("syn-doc-1-content")},
                              {QStringLiteral("contentType"), QString::fromLatin1(contentType)},
