@@ -52,9 +52,11 @@ void StudyFetch::start(const QString &studyInstanceUid)
     m_instancesRequested = 0;
     m_previewSent = false;
     m_error.clear();
+    m_failure = Failure::None;
     m_stopped = false;
     if (!m_client) {
         m_error = tr("No image server is configured.");
+        m_failure = Failure::NotConfigured;
         Q_EMIT failed(m_error);
         return;
     }
@@ -70,6 +72,7 @@ void StudyFetch::retry()
     if (m_running || m_studyUid.isEmpty() || !m_client)
         return;
     m_error.clear();
+    m_failure = Failure::None;
     m_stopped = false;
     m_running = true;
     m_listing = true;
@@ -233,9 +236,28 @@ void StudyFetch::noteFailure(DicomWebReply *reply)
 {
     // The first failure says what went wrong; no new requests start (a lost connection would
     // only fail them one by one after their own retries), the running ones end on their own.
-    if (m_error.isEmpty())
-        m_error = reply->errorString().isEmpty() ? tr("The images could not be loaded.") : reply->errorString();
+    // A refused token outranks whatever else failed: nothing but a new login helps then.
+    const Failure kind = failureOf(*reply);
+    if (m_error.isEmpty() || (kind == Failure::Unauthorized && m_failure != Failure::Unauthorized)) {
+        m_failure = kind;
+        m_error = kind == Failure::Unauthorized
+            ? tr("The hub no longer accepts this session; log in again to load the rest.")
+            : reply->errorString().isEmpty() ? tr("The images could not be loaded.") : reply->errorString();
+    }
     m_stopped = true;
+}
+
+StudyFetch::Failure StudyFetch::failureOf(const DicomWebReply &reply)
+{
+    switch (reply.errorKind()) {
+    case DicomWebReply::ErrorKind::None:      // not a failure, and a cancelled reply is not
+    case DicomWebReply::ErrorKind::Cancelled: // noted: neither reaches here
+    case DicomWebReply::ErrorKind::Network: return Failure::Network;
+    case DicomWebReply::ErrorKind::Tls: return Failure::Tls;
+    case DicomWebReply::ErrorKind::BadResponse: return Failure::BadResponse;
+    case DicomWebReply::ErrorKind::Http: break;
+    }
+    return reply.httpStatus() == 401 ? Failure::Unauthorized : Failure::Server;
 }
 
 void StudyFetch::finishIfDone()

@@ -21,12 +21,28 @@ struct DicomWebPart;
 /// arrives. The client retries dropped connections itself; when it gives up, failed() is
 /// emitted and everything that arrived is kept, so retry() asks only for the instances still
 /// missing (QIDO lists the study's instances, then one WADO-RS request per missing one).
+/// A server that refuses the token (HTTP 401: expired or revoked) is a failure of its own
+/// kind, Failure::Unauthorized: the caller logs in again, gives the client the new token and
+/// calls retry(), which still keeps what arrived.
 /// Lives in the client's thread; the client must outlive it.
 class StudyFetch : public QObject
 {
     Q_OBJECT
 
 public:
+    /// Why the last fetch failed, for the caller to choose what to offer (errorString() says
+    /// it in words).
+    enum class Failure {
+        None,
+        NotConfigured, ///< no client
+        Network,       ///< connection lost or timed out after the client's own retries
+        Tls,           ///< certificate or handshake failure
+        Unauthorized,  ///< HTTP 401: the token is no longer accepted; log in again, then retry()
+        Server,        ///< any other error status (403 consent, 404, 5xx after retries)
+        BadResponse,   ///< not the JSON or multipart asked for
+    };
+    Q_ENUM(Failure)
+
     /// Series retrieved at the same time (the first one first, so the first image is early).
     static constexpr int kParallelSeries = 2;
     /// Single-instance requests in flight during a retry.
@@ -56,6 +72,8 @@ public:
     QList<Series> received() const;
     /// Why the last fetch failed; empty after success.
     QString errorString() const { return m_error; }
+    /// The kind of the last failure; Failure::None after success and once start()/retry() began.
+    Failure failure() const { return m_failure; }
 
 Q_SIGNALS:
     /// The first readable image, as a one-image series, before the rest arrive.
@@ -64,7 +82,7 @@ Q_SIGNALS:
     void progress(int done, int total);
     void finished(const QList<Dicom::Series> &series);
     /// The connection was lost (after the client's own retries) or the server refused;
-    /// what arrived stays in received().
+    /// what arrived stays in received(), failure() says which.
     void failed(const QString &message);
 
 private:
@@ -81,6 +99,7 @@ private:
     void onReplyFinished(DicomWebReply *reply);
     void onParsed(const SeriesImage &image, const QString &sopInstanceUid);
     void noteFailure(DicomWebReply *reply);
+    static Failure failureOf(const DicomWebReply &reply);
     void finishIfDone();
     void dropReply(DicomWebReply *reply);
     void emitProgress();
@@ -95,6 +114,7 @@ private:
     int m_instancesRequested = 0;
     bool m_previewSent = false;
     QString m_error;
+    Failure m_failure = Failure::None;
     QList<Request> m_queue;
     QList<DicomWebReply *> m_active;
     QHash<QString, int> m_seriesOrder;  ///< series UID → position in the server's list

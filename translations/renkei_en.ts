@@ -2,10 +2,10 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
-    <name></name>
+    <name />
     <message>
         <source>MMMM d, yyyy</source>
-        <extracomment>Date format of the printed packet (QDate::toString), e.g. &quot;yyyy年M月d日&quot;</extracomment>
+        <extracomment>Date format of the printed packet (QDate::toString), e.g. "yyyy年M月d日"</extracomment>
         <translation>MMMM d, yyyy</translation>
     </message>
     <message>
@@ -255,12 +255,12 @@
 <context>
     <name>Dicom::DicomWebReply</name>
     <message>
-        <source>The image server sent &quot;%1&quot; instead of DICOM data.</source>
-        <translation>The image server sent &quot;%1&quot; instead of DICOM data.</translation>
+        <source>The image server sent "%1" instead of DICOM data.</source>
+        <translation>The image server sent "%1" instead of DICOM data.</translation>
     </message>
     <message>
-        <source>The image server&apos;s response could not be read: %1</source>
-        <translation>The image server&apos;s response could not be read: %1</translation>
+        <source>The image server's response could not be read: %1</source>
+        <translation>The image server's response could not be read: %1</translation>
     </message>
     <message>
         <source>The image server answered %1 %2.</source>
@@ -275,12 +275,12 @@
         <translation>The connection to the image server failed: %1</translation>
     </message>
     <message>
-        <source>The image server&apos;s answer is not DICOM JSON: %1</source>
-        <translation>The image server&apos;s answer is not DICOM JSON: %1</translation>
+        <source>The image server's answer is not DICOM JSON: %1</source>
+        <translation>The image server's answer is not DICOM JSON: %1</translation>
     </message>
     <message>
-        <source>The image server&apos;s response ended early.</source>
-        <translation>The image server&apos;s response ended early.</translation>
+        <source>The image server's response ended early.</source>
+        <translation>The image server's response ended early.</translation>
     </message>
     <message>
         <source>Cancelled.</source>
@@ -296,6 +296,10 @@
     <message>
         <source>The images could not be loaded.</source>
         <translation>The images could not be loaded.</translation>
+    </message>
+    <message>
+        <source>The hub no longer accepts this session; log in again to load the rest.</source>
+        <translation>The hub no longer accepts this session; log in again to load the rest.</translation>
     </message>
 </context>
 <context>
@@ -555,8 +559,8 @@
         <translation>Open folder…</translation>
     </message>
     <message>
-        <source>Open the DICOM files in a folder, e.g. a patient&apos;s CD</source>
-        <translation>Open the DICOM files in a folder, e.g. a patient&apos;s CD</translation>
+        <source>Open the DICOM files in a folder, e.g. a patient's CD</source>
+        <translation>Open the DICOM files in a folder, e.g. a patient's CD</translation>
     </message>
     <message>
         <source>Open DICOMDIR…</source>
@@ -711,6 +715,11 @@
             <numerusform>The images could not all be loaded (%1). %n image kept; Retry loads the rest.</numerusform>
             <numerusform>The images could not all be loaded (%1). %n images kept; Retry loads the rest.</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>The session has expired. %n image(s) kept; the rest loads after you log in again.</source>
+        <translation>
+            <numerusform>The session has expired. %n image kept; the rest loads after you log in again.</numerusform><numerusform>The session has expired. %n images kept; the rest loads after you log in again.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -930,8 +939,8 @@
         <translation>Checking…</translation>
     </message>
     <message>
-        <source>Your session has expired. Enter your password to continue where you left off.</source>
-        <translation>Your session has expired. Enter your password to continue where you left off.</translation>
+        <source>Your session has expired</source>
+        <translation>Your session has expired</translation>
     </message>
 </context>
 <context>
@@ -973,8 +982,8 @@
         <translation>Cannot connect to the hub. Please check the network connection and the hub address.</translation>
     </message>
     <message>
-        <source>The hub&apos;s certificate is not trusted. The connection was stopped for your safety. Please contact your network administrator.</source>
-        <translation>The hub&apos;s certificate is not trusted. The connection was stopped for your safety. Please contact your network administrator.</translation>
+        <source>The hub's certificate is not trusted. The connection was stopped for your safety. Please contact your network administrator.</source>
+        <translation>The hub's certificate is not trusted. The connection was stopped for your safety. Please contact your network administrator.</translation>
     </message>
     <message>
         <source>Login failed. Please contact your network administrator.</source>
@@ -1054,6 +1063,11 @@
     <message>
         <source>Open Image Folder</source>
         <translation>Open Image Folder</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key image(s) marked earlier added to this record</source>
+        <translation>
+            <numerusform>%n key image marked earlier added to this record</numerusform><numerusform>%n key images marked earlier added to this record</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1471,8 +1485,8 @@
         <translation>Show images</translation>
     </message>
     <message>
-        <source>Open this study&apos;s images from the hub in the image viewer</source>
-        <translation>Open this study&apos;s images from the hub in the image viewer</translation>
+        <source>Open this study's images from the hub in the image viewer</source>
+        <translation>Open this study's images from the hub in the image viewer</translation>
     </message>
 </context>
 <context>
@@ -1674,10 +1688,10 @@
         <translation>Key images (marked in the image viewer)</translation>
     </message>
     <message numerus="yes">
-        <source>%n marked image(s) belong to another patient (their Patient ID is not one of this patient&apos;s) and are left out of the packet.</source>
+        <source>%n marked image(s) belong to another patient (their Patient ID is not one of this patient's) and are left out of the packet.</source>
         <translation>
-            <numerusform>%n marked image belong to another patient (their Patient ID is not one of this patient&apos;s) and are left out of the packet.</numerusform>
-            <numerusform>%n marked images belong to another patient (their Patient ID is not one of this patient&apos;s) and are left out of the packet.</numerusform>
+            <numerusform>%n marked image belong to another patient (their Patient ID is not one of this patient's) and are left out of the packet.</numerusform>
+            <numerusform>%n marked images belong to another patient (their Patient ID is not one of this patient's) and are left out of the packet.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1731,8 +1745,8 @@
         <translation>verification failed</translation>
     </message>
     <message>
-        <source>The hub&apos;s certificate is not trusted (%1). The connection was stopped for your safety. Please contact your network administrator.</source>
-        <translation>The hub&apos;s certificate is not trusted (%1). The connection was stopped for your safety. Please contact your network administrator.</translation>
+        <source>The hub's certificate is not trusted (%1). The connection was stopped for your safety. Please contact your network administrator.</source>
+        <translation>The hub's certificate is not trusted (%1). The connection was stopped for your safety. Please contact your network administrator.</translation>
     </message>
     <message>
         <source>, </source>
@@ -1892,8 +1906,8 @@
         <translation>Other</translation>
     </message>
     <message>
-        <source>This patient&apos;s record is no longer visible to your facility. The patient may have withdrawn consent.</source>
-        <translation>This patient&apos;s record is no longer visible to your facility. The patient may have withdrawn consent.</translation>
+        <source>This patient's record is no longer visible to your facility. The patient may have withdrawn consent.</source>
+        <translation>This patient's record is no longer visible to your facility. The patient may have withdrawn consent.</translation>
     </message>
     <message>
         <source>%1 (JLAC10 %2)</source>
@@ -1929,7 +1943,7 @@
     </message>
     <message>
         <source>%1  %2 (%3)</source>
-        <comment>order date, kind, hospital&apos;s order type</comment>
+        <comment>order date, kind, hospital's order type</comment>
         <translation>%1  %2 (%3)</translation>
     </message>
     <message>

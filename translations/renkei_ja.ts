@@ -2,10 +2,10 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja" sourcelanguage="en">
 <context>
-    <name></name>
+    <name />
     <message>
         <source>MMMM d, yyyy</source>
-        <extracomment>Date format of the printed packet (QDate::toString), e.g. &quot;yyyy年M月d日&quot;</extracomment>
+        <extracomment>Date format of the printed packet (QDate::toString), e.g. "yyyy年M月d日"</extracomment>
         <translation>yyyy年M月d日</translation>
     </message>
     <message>
@@ -194,7 +194,7 @@
     </message>
     <message>
         <source>Printed %1 by %2</source>
-        <translation>印刷: %1&#x3000;%2</translation>
+        <translation>印刷: %1　%2</translation>
     </message>
     <message>
         <source>Records from: %1</source>
@@ -254,11 +254,11 @@
 <context>
     <name>Dicom::DicomWebReply</name>
     <message>
-        <source>The image server sent &quot;%1&quot; instead of DICOM data.</source>
+        <source>The image server sent "%1" instead of DICOM data.</source>
         <translation>画像サーバーから DICOM データではなく「%1」が返されました。</translation>
     </message>
     <message>
-        <source>The image server&apos;s response could not be read: %1</source>
+        <source>The image server's response could not be read: %1</source>
         <translation>画像サーバーの応答を読み取れませんでした: %1</translation>
     </message>
     <message>
@@ -274,11 +274,11 @@
         <translation>画像サーバーとの接続に失敗しました: %1</translation>
     </message>
     <message>
-        <source>The image server&apos;s answer is not DICOM JSON: %1</source>
+        <source>The image server's answer is not DICOM JSON: %1</source>
         <translation>画像サーバーの応答が DICOM JSON ではありません: %1</translation>
     </message>
     <message>
-        <source>The image server&apos;s response ended early.</source>
+        <source>The image server's response ended early.</source>
         <translation>画像サーバーからの応答が途中で途切れました。</translation>
     </message>
     <message>
@@ -295,6 +295,10 @@
     <message>
         <source>The images could not be loaded.</source>
         <translation>画像を読み込めませんでした。</translation>
+    </message>
+    <message>
+        <source>The hub no longer accepts this session; log in again to load the rest.</source>
+        <translation>ハブでのセッションが無効になりました。再ログインすると残りの画像を読み込みます。</translation>
     </message>
 </context>
 <context>
@@ -551,7 +555,7 @@
         <translation>フォルダを開く…</translation>
     </message>
     <message>
-        <source>Open the DICOM files in a folder, e.g. a patient&apos;s CD</source>
+        <source>Open the DICOM files in a folder, e.g. a patient's CD</source>
         <translation>フォルダ内のDICOMファイルを開きます（患者さん持参のCDなど）</translation>
     </message>
     <message>
@@ -705,6 +709,11 @@
         <translation>
             <numerusform>画像をすべては読み込めませんでした（%1）。届いた %n 枚は表示できます。「再試行」で残りを読み込みます。</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>The session has expired. %n image(s) kept; the rest loads after you log in again.</source>
+        <translation>
+            <numerusform>セッションの有効期限が切れました。届いた %n 枚は保持しています。再ログイン後に残りを読み込みます。</numerusform></translation>
     </message>
 </context>
 <context>
@@ -924,8 +933,8 @@
         <translation>確認中…</translation>
     </message>
     <message>
-        <source>Your session has expired. Enter your password to continue where you left off.</source>
-        <translation>セッションの有効期限が切れました。パスワードを入力すると、中断したところから再開できます。</translation>
+        <source>Your session has expired</source>
+        <translation>セッションの有効期限が切れました</translation>
     </message>
 </context>
 <context>
@@ -967,7 +976,7 @@
         <translation>連携サーバーに接続できません。ネットワークの接続と接続先アドレスを確認してください。</translation>
     </message>
     <message>
-        <source>The hub&apos;s certificate is not trusted. The connection was stopped for your safety. Please contact your network administrator.</source>
+        <source>The hub's certificate is not trusted. The connection was stopped for your safety. Please contact your network administrator.</source>
         <translation>連携サーバーの証明書を信頼できません。安全のため接続を中止しました。ネットワーク管理者にお問い合わせください。</translation>
     </message>
     <message>
@@ -1048,6 +1057,11 @@
     <message>
         <source>Open Image Folder</source>
         <translation>画像フォルダを開く</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key image(s) marked earlier added to this record</source>
+        <translation>
+            <numerusform>先に登録したキー画像 %n 枚をこのカルテに追加しました</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1458,7 +1472,7 @@
         <translation>画像を表示</translation>
     </message>
     <message>
-        <source>Open this study&apos;s images from the hub in the image viewer</source>
+        <source>Open this study's images from the hub in the image viewer</source>
         <translation>この検査の画像をハブから取得し、画像ビューアで表示します</translation>
     </message>
 </context>
@@ -1584,7 +1598,7 @@
     </message>
     <message>
         <source>%1, %2</source>
-        <translation>%1&#x3000;%2</translation>
+        <translation>%1　%2</translation>
     </message>
     <message>
         <source>To (facility):</source>
@@ -1659,7 +1673,7 @@
         <translation>キー画像（画像ビューアで指定したもの）</translation>
     </message>
     <message numerus="yes">
-        <source>%n marked image(s) belong to another patient (their Patient ID is not one of this patient&apos;s) and are left out of the packet.</source>
+        <source>%n marked image(s) belong to another patient (their Patient ID is not one of this patient's) and are left out of the packet.</source>
         <translation>
             <numerusform>指定した画像のうち %n 枚は別の患者の画像のため（患者IDがこの患者のものと一致しません）、紹介状セットに含めません。</numerusform>
         </translation>
@@ -1714,7 +1728,7 @@
         <translation>検証エラー</translation>
     </message>
     <message>
-        <source>The hub&apos;s certificate is not trusted (%1). The connection was stopped for your safety. Please contact your network administrator.</source>
+        <source>The hub's certificate is not trusted (%1). The connection was stopped for your safety. Please contact your network administrator.</source>
         <translation>連携サーバーの証明書を信頼できません（%1）。安全のため接続を中止しました。ネットワーク管理者にお問い合わせください。</translation>
     </message>
     <message>
@@ -1874,7 +1888,7 @@
         <translation>その他</translation>
     </message>
     <message>
-        <source>This patient&apos;s record is no longer visible to your facility. The patient may have withdrawn consent.</source>
+        <source>This patient's record is no longer visible to your facility. The patient may have withdrawn consent.</source>
         <translation>この患者の記録は貴施設から参照できなくなりました。患者が同意を撤回した可能性があります。</translation>
     </message>
     <message>
@@ -1910,7 +1924,7 @@
     </message>
     <message>
         <source>%1  %2 (%3)</source>
-        <comment>order date, kind, hospital&apos;s order type</comment>
+        <comment>order date, kind, hospital's order type</comment>
         <translation>%1  %2 (%3)</translation>
     </message>
     <message>

@@ -15,9 +15,14 @@ HubStudyOpener::HubStudyOpener(HubSession *session, ImageViewerWindow *window, Q
 {
     // No patient pixels keep arriving once the clinician has left the viewer.
     connect(window, &ImageViewerWindow::closeRequested, this, [this] {
+        m_waitingForLogin = false;
         if (m_fetch)
             m_fetch->cancel();
     });
+    if (m_session) {
+        connect(m_session, &HubSession::loginSucceeded, this, &HubStudyOpener::onLoginSucceeded);
+        connect(m_session, &HubSession::loggedOut, this, &HubStudyOpener::stop);
+    }
 }
 
 HubStudyOpener::~HubStudyOpener()
@@ -75,6 +80,58 @@ void HubStudyOpener::open(const QString &studyInstanceUid)
     // A new client each time: the token changes with every login (and after the lock).
     m_client = std::make_unique<Dicom::DicomWebClient>(settingsFor(*m_session));
     m_fetch = new Dicom::StudyFetch(m_client.get());
+    m_waitingForLogin = false;
+    m_roundToken = m_client->settings().bearerToken;
     m_window->openStudyFetch(m_fetch);
+    // After the window's own handler, which shows what was kept.
+    connect(m_fetch, &Dicom::StudyFetch::failed, this, &HubStudyOpener::onFetchFailed);
     m_fetch->start(studyInstanceUid);
+}
+
+void HubStudyOpener::stop()
+{
+    m_waitingForLogin = false;
+    if (!m_fetch)
+        return;
+    m_fetch->cancel();
+    if (m_window)
+        m_window->setSeries({});
+}
+
+void HubStudyOpener::onFetchFailed()
+{
+    if (!m_fetch || !m_session || m_fetch->failure() != Dicom::StudyFetch::Failure::Unauthorized)
+        return;
+    m_waitingForLogin = true;
+    const QByteArray current = m_session->accessToken();
+    if (current.isEmpty())
+        return; // locked (the token was revoked by the lock) or already expired: the lock screen is up
+    if (current != m_roundToken) {
+        resume(); // the user logged in again while the old requests were still running
+        return;
+    }
+    // The same re-login the record view uses: the lock screen asks for the password.
+    m_session->reportSessionExpired();
+}
+
+void HubStudyOpener::onLoginSucceeded()
+{
+    if (!m_client || !m_session)
+        return;
+    // Requests from now on carry the new token, whether or not the fetch has failed yet.
+    m_client->setBearerToken(m_session->accessToken());
+    if (m_waitingForLogin)
+        resume();
+    else if (m_fetch && !m_fetch->isRunning())
+        m_roundToken = m_client->settings().bearerToken; // a later Retry sends the new one
+}
+
+void HubStudyOpener::resume()
+{
+    m_waitingForLogin = false;
+    if (!m_fetch || !m_client || !m_window || !m_session)
+        return;
+    m_client->setBearerToken(m_session->accessToken());
+    m_roundToken = m_client->settings().bearerToken;
+    m_window->retryStudyFetch(); // only what is missing; what arrived stays
 }

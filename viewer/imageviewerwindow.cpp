@@ -122,15 +122,7 @@ ImageViewerWindow::ImageViewerWindow(QWidget *parent)
     m_retryButton->setObjectName(QStringLiteral("retryLoadButton"));
     m_retryButton->setToolTip(tr("Load the images that did not arrive; those shown are kept"));
     m_retryButton->hide();
-    connect(m_retryButton, &QPushButton::clicked, this, [this] {
-        if (!m_fetch)
-            return;
-        m_retryButton->hide();
-        m_status->setStyleSheet({});
-        m_status->setText(tr("Loading the images from the hub…"));
-        m_progress->show();
-        m_fetch->retry();
-    });
+    connect(m_retryButton, &QPushButton::clicked, this, &ImageViewerWindow::retryStudyFetch);
     statusRow->addWidget(m_retryButton);
 
     auto *layout = new QVBoxLayout(this);
@@ -661,8 +653,25 @@ void ImageViewerWindow::openStudyFetch(Dicom::StudyFetch *fetch)
         for (const Dicom::Series &s : kept)
             images += int(s.images.size());
         m_status->setStyleSheet(QStringLiteral("color: #b3261e;"));
+        if (m_fetch && m_fetch->failure() == Dicom::StudyFetch::Failure::Unauthorized) {
+            // Retrying with the refused token cannot help; the rest follows the new login.
+            m_status->setText(tr("The session has expired. %n image(s) kept; the rest loads after you log in again.",
+                                 nullptr, images));
+            return;
+        }
         m_status->setText(tr("The images could not all be loaded (%1). %n image(s) kept; Retry loads the rest.",
                              nullptr, images).arg(message));
         m_retryButton->show();
     });
+}
+
+void ImageViewerWindow::retryStudyFetch()
+{
+    if (!m_fetch || m_fetch->isRunning())
+        return;
+    m_retryButton->hide();
+    m_status->setStyleSheet({});
+    m_status->setText(tr("Loading the images from the hub…"));
+    m_progress->show();
+    m_fetch->retry();
 }

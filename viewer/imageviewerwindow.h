@@ -46,6 +46,10 @@ public:
     /// Retry button (objectName "retryLoadButton") that fetches only the rest. The caller
     /// owns and starts the fetch.
     void openStudyFetch(Dicom::StudyFetch *fetch);
+    /// What Retry does: loading shown again and the fetch asked for what is missing. Also
+    /// called by whoever gave the fetch a new token after a refused one (no Retry button is
+    /// offered then: only a new login helps).
+    void retryStudyFetch();
     /// The ECG and PDF pages shown instead of the viewports for waveform and encapsulated PDF
     /// objects.
     EcgView *ecgView() const { return m_ecgView; }

@@ -1,5 +1,7 @@
 #include "keyimages.h"
 
+#include "patientsummary.h"
+
 #include <QPixmap>
 
 namespace {
@@ -122,4 +124,26 @@ void KeyImages::clear()
     beginResetModel();
     m_images.clear();
     endResetModel();
+}
+
+int KeyImages::moveTo(KeyImages *target, const std::function<bool(const KeyImage &)> &which)
+{
+    if (!target || target == this)
+        return 0;
+    int moved = 0;
+    for (int row = 0; row < m_images.size();) {
+        if (!which(m_images[row])) {
+            ++row;
+            continue;
+        }
+        moved += target->add(m_images[row]) ? 1 : 0;
+        removeAt(row);
+    }
+    return moved;
+}
+
+bool keyImageBelongsTo(const KeyImage &image, const PatientSummary &patient)
+{
+    const QString id = image.patientId.trimmed();
+    return !id.isEmpty() && (id == patient.id || patient.localIds.contains(id));
 }

@@ -6,6 +6,10 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
+
+struct PatientSummary;
+
 /// One image the reader marked as a key image: where it comes from and how it looked.
 struct KeyImage
 {
@@ -59,7 +63,15 @@ public:
     bool remove(const QString &sopInstanceUid, int frame);
     void removeAt(int row);
     void clear();
+    /// Moves the key images for which @p which is true to @p target, in the order marked
+    /// (those @p target already holds are dropped here, not doubled); returns how many moved.
+    int moveTo(KeyImages *target, const std::function<bool(const KeyImage &)> &which);
 
 private:
     QList<KeyImage> m_images;
 };
+
+/// Whether @p image shows @p patient: its DICOM Patient ID is the network patient's ID or one
+/// of the patient's local IDs (the referral packet's rule). An image without a Patient ID
+/// belongs to nobody.
+bool keyImageBelongsTo(const KeyImage &image, const PatientSummary &patient);

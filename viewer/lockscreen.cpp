@@ -94,7 +94,8 @@ void LockScreen::prepare(const QString &userId, Reason reason)
     case Reason::Idle: m_reasonLabel->setText(tr("Locked after a period of inactivity")); break;
     case Reason::Manual: m_reasonLabel->setText(tr("Screen locked")); break;
     case Reason::SessionExpired:
-        m_reasonLabel->setText(tr("Your session has expired. Enter your password to continue where you left off."));
+        // The explanation below already asks for the password; the title only says why.
+        m_reasonLabel->setText(tr("Your session has expired"));
         break;
     }
     m_passwordEdit->clear();

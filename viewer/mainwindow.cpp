@@ -7,6 +7,7 @@
 #include "hubstudyopener.h"
 #include "idlewatcher.h"
 #include "imageviewerwindow.h"
+#include "keyimages.h"
 #include "lockscreen.h"
 #include "patientrecordview.h"
 #include "patientsearchpanel.h"
@@ -38,6 +39,7 @@ MainWindow::MainWindow(HubSession *session, QWidget *parent)
     m_pages->addWidget(m_recordView);
     m_pages->addWidget(m_lockScreen);
     setCentralWidget(m_pages);
+    m_unfiledKeyImages = new KeyImages(this);
 
     // Documents fetched in this session are cached encrypted under a key that lives only in
     // this window; a cache that cannot be made only means fetching again.
@@ -141,6 +143,9 @@ void MainWindow::logout()
     m_logoutAction->setEnabled(false);
     m_searchPanel->setEnabled(false);
     m_recordView->closePatient();
+    m_unfiledKeyImages->clear();
+    if (m_hubStudies)
+        m_hubStudies->stop(); // no images keep arriving or stay shown past the session
     statusBar()->showMessage(tr("Logging out…"));
     m_session->logout();
 }
@@ -208,12 +213,26 @@ void MainWindow::openRecord(const PatientSummary &patient)
 {
     m_pages->setCurrentWidget(m_recordView);
     m_recordView->openPatient(patient);
+    // Key images marked before the record was opened (a CD read first) join it if they show
+    // this patient; others keep waiting for their own record.
+    const int adopted = m_unfiledKeyImages->moveTo(m_recordView->keyImages(), [&patient](const KeyImage &k) {
+        return keyImageBelongsTo(k, patient);
+    });
+    if (adopted > 0)
+        statusBar()->showMessage(tr("%n key image(s) marked earlier added to this record", nullptr, adopted), 10'000);
+    useKeyImagesOfOpenRecord();
 }
 
 void MainWindow::backToSearch()
 {
-    // Nothing of the patient stays in memory once the clinician leaves the record.
+    // Nothing of the patient stays in memory once the clinician leaves the record; key images
+    // of other patients marked meanwhile (a CD) wait for their own record.
+    const PatientSummary patient = m_recordView->patient();
+    m_recordView->keyImages()->moveTo(m_unfiledKeyImages, [&patient](const KeyImage &k) {
+        return !keyImageBelongsTo(k, patient);
+    });
     m_recordView->closePatient();
+    useKeyImagesOfOpenRecord();
     m_pages->setCurrentWidget(m_searchPanel);
     m_searchPanel->focusResults();
 }
@@ -226,6 +245,11 @@ void MainWindow::openImages(bool files)
         : QStringList{QFileDialog::getExistingDirectory(this, tr("Open Image Folder"))};
     if (paths.isEmpty() || paths.first().isEmpty())
         return;
+    openImagePaths(paths);
+}
+
+void MainWindow::openImagePaths(const QStringList &paths)
+{
     ensureImageViewer();
     if (m_pages->currentWidget() != m_imageViewer)
         m_pageBeforeImages = m_pages->currentWidget();
@@ -251,8 +275,15 @@ void MainWindow::ensureImageViewer()
     m_imageViewer = new ImageViewerWindow(m_pages);
     m_pages->addWidget(m_imageViewer);
     // Key images belong to the open patient's record, where the referral packet finds them.
-    m_imageViewer->setKeyImages(m_recordView->keyImages());
+    useKeyImagesOfOpenRecord();
     connect(m_imageViewer, &ImageViewerWindow::closeRequested, this, &MainWindow::closeImages);
+}
+
+void MainWindow::useKeyImagesOfOpenRecord()
+{
+    if (m_imageViewer)
+        m_imageViewer->setKeyImages(m_recordView->patient().id.isEmpty() ? m_unfiledKeyImages
+                                                                          : m_recordView->keyImages());
 }
 
 void MainWindow::closeImages()

@@ -11,6 +11,7 @@ class HubSession;
 class HubStudyOpener;
 class IdleWatcher;
 class ImageViewerWindow;
+class KeyImages;
 class LockScreen;
 class PatientRecordView;
 class PatientSearchPanel;
@@ -41,6 +42,13 @@ public:
     /// Idle time before the window locks itself; zero or less never locks.
     void setIdleLockTimeout(std::chrono::milliseconds timeout);
     bool isLocked() const;
+    /// Opens local files and/or folders (a patient's CD) in the image viewer, as File ▸ Open
+    /// Images does after its dialog.
+    void openImagePaths(const QStringList &paths);
+    /// Key images marked while no record showed their patient (e.g. a CD read before the
+    /// record was opened): kept in memory until that patient's record opens, then moved
+    /// there; dropped at logout.
+    KeyImages *unfiledKeyImages() const { return m_unfiledKeyImages; }
 
 public Q_SLOTS:
     /// Revokes the session; the application then returns to the login dialog.
@@ -72,6 +80,8 @@ private:
     /// Opens a study the hub holds (from an imaging record) in the image viewer.
     void openHubImages(const QString &studyInstanceUid);
     void ensureImageViewer();
+    /// The viewer marks into the open record's key images, or the unfiled ones without a record.
+    void useKeyImagesOfOpenRecord();
 
     QPointer<HubSession> m_session;
     std::unique_ptr<EncryptedCache> m_cache;
@@ -80,6 +90,7 @@ private:
     PatientRecordView *m_recordView = nullptr;
     ImageViewerWindow *m_imageViewer = nullptr; ///< created on first use
     HubStudyOpener *m_hubStudies = nullptr;     ///< with the image viewer
+    KeyImages *m_unfiledKeyImages = nullptr;
     QWidget *m_pageBeforeImages = nullptr;
     QWidget *m_pageBeforeLock = nullptr;
     LockScreen *m_lockScreen = nullptr;

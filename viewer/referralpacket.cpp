@@ -190,20 +190,12 @@ QList<ReferralEntry> entriesOf(const QList<ClinicalRecord> &records, ClinicalRec
     return entries;
 }
 
-/// A DICOM Patient ID is the disclosing facility's local ID; an image whose ID is none of this
-/// patient's (a CD of someone else opened in the same session) must never be printed here.
-bool belongsTo(const KeyImage &image, const PatientSummary &patient)
-{
-    const QString id = image.patientId.trimmed();
-    return !id.isEmpty() && (id == patient.id || patient.localIds.contains(id));
-}
-
 QList<ReferralKeyImage> keyImagesOf(const PatientSummary &patient, const QList<KeyImage> &marked,
                                     int *others)
 {
     QList<ReferralKeyImage> images;
     for (const KeyImage &k : marked) {
-        if (!belongsTo(k, patient)) {
+        if (!keyImageBelongsTo(k, patient)) {
             ++*others;
             continue;
         }
