@@ -6,19 +6,24 @@ namespace {
 
 const QString kNetworkSystem = QStringLiteral("urn:renkei:patient");
 
+// FHIR forbids empty strings, so a part the source did not give (a patient registered without
+// kana, or with a family name only) is left out rather than written as "".
 QJsonObject humanName(const QString &representation, const QString &family, const QString &given)
 {
-    return QJsonObject{
+    QJsonObject name{
         {QStringLiteral("extension"),
          QJsonArray{QJsonObject{
              {QStringLiteral("url"),
               QStringLiteral("http://hl7.org/fhir/StructureDefinition/iso21090-EN-representation")},
              {QStringLiteral("valueCode"), representation}}}},
         {QStringLiteral("use"), QStringLiteral("official")},
-        {QStringLiteral("text"), family + QLatin1Char(' ') + given},
-        {QStringLiteral("family"), family},
-        {QStringLiteral("given"), QJsonArray{given}},
+        {QStringLiteral("text"), (family + QLatin1Char(' ') + given).trimmed()},
     };
+    if (!family.isEmpty())
+        name.insert(QStringLiteral("family"), family);
+    if (!given.isEmpty())
+        name.insert(QStringLiteral("given"), QJsonArray{given});
+    return name;
 }
 
 } // namespace
@@ -49,11 +54,16 @@ QJsonObject fhirPatient(const Patient &patient)
          QJsonObject{{QStringLiteral("profile"),
                       QJsonArray{QStringLiteral("http://jpfhir.jp/fhir/core/StructureDefinition/JP_Patient")}}}},
         {QStringLiteral("identifier"), identifiers},
-        {QStringLiteral("name"),
-         QJsonArray{humanName(QStringLiteral("IDE"), patient.familyName, patient.givenName),
-                    humanName(QStringLiteral("SYL"), patient.familyKana, patient.givenKana)}},
-        {QStringLiteral("gender"), patient.gender},
     };
+    QJsonArray names;
+    if (!patient.familyName.isEmpty() || !patient.givenName.isEmpty())
+        names.append(humanName(QStringLiteral("IDE"), patient.familyName, patient.givenName));
+    if (!patient.familyKana.isEmpty() || !patient.givenKana.isEmpty())
+        names.append(humanName(QStringLiteral("SYL"), patient.familyKana, patient.givenKana));
+    if (!names.isEmpty())
+        resource.insert(QStringLiteral("name"), names);
+    if (!patient.gender.isEmpty())
+        resource.insert(QStringLiteral("gender"), patient.gender);
     if (!patient.birthDate.isEmpty())
         resource.insert(QStringLiteral("birthDate"), patient.birthDate);
     // Linked network patients hold records of the same person (FHIR's "seealso").
