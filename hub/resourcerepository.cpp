@@ -51,6 +51,8 @@ Status ResourceRepository::replaceSource(const QString &facility, const QString 
                                          const QList<ResourceRow> &rows)
 {
     // Statements through Store::run: prepared once and reused for every source of an import.
+    // The JSON is bound as its UTF-8 bytes and CAST to TEXT, which SQLite takes as text in the
+    // database's encoding (UTF-8) as is: no UTF-8 → UTF-16 → UTF-8 round trip per resource.
     const QString now = Store::timeText(QDateTime::currentDateTimeUtc());
     const auto removed = m_store.run(
         QStringLiteral("DELETE FROM resources WHERE facility = ? AND source_key = ?"), {facility, sourceKey});
@@ -58,10 +60,10 @@ Status ResourceRepository::replaceSource(const QString &facility, const QString 
         return Failure{removed.error()};
     const QString insert = QStringLiteral(
         "INSERT INTO resources (id, type, patient, facility, kind, date, code, source_key, json, updated) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS TEXT), ?)");
     for (const ResourceRow &row : rows) {
         const auto inserted = m_store.run(insert, {row.id, row.type, patient, facility, row.kind, row.date, row.code,
-                                                   sourceKey, QString::fromUtf8(row.json), now});
+                                                   sourceKey, row.json, now});
         if (!inserted)
             return Failure{inserted.error()};
     }

@@ -73,6 +73,7 @@ struct PreparedFile
     std::optional<Result<Ssmix2::MappedMessage>> mapped;
     std::optional<Result<QList<Ssmix2::MappedResource>>> documentMapped;
     QList<QByteArray> json; ///< the mapped resources serialized, in order
+    QStringList ids;        ///< their ids, in the same order (the QJsonObjects are released)
 };
 
 QString fileNameOf(const Ssmix2::StorageFile &file)
@@ -86,12 +87,20 @@ Ssmix2::MappingContext mappingContext(const QString &facility, const Ssmix2::Sto
             facility, file.name.dataType};
 }
 
-QList<QByteArray> serialize(const QList<Ssmix2::MappedResource> &resources)
+/// The resources as stored JSON text, and their ids. The QJsonObjects are released here, on
+/// the thread that built them: freed on the storing thread instead, their many small blocks
+/// made it take the worker threads' malloc locks for every file (perf: lock waits on both).
+QList<QByteArray> serializeAndRelease(QList<Ssmix2::MappedResource> &resources, QStringList &ids)
 {
     QList<QByteArray> json;
     json.reserve(resources.size());
-    for (const Ssmix2::MappedResource &r : resources)
+    ids.clear();
+    ids.reserve(resources.size());
+    for (Ssmix2::MappedResource &r : resources) {
         json << Ssmix2::compactJson(r.json);
+        ids << r.json.value(QLatin1String("id")).toString();
+        r.json = QJsonObject();
+    }
     return json;
 }
 
@@ -115,7 +124,7 @@ PreparedFile prepareFile(const Ssmix2::StorageFile &file, const QString &facilit
         prepared.documentMapped = Ssmix2::mapDocument({bytes, fileNameOf(file), file.name.dataType, file.name.careDate},
                                                       context);
         if (*prepared.documentMapped)
-            prepared.json = serialize(**prepared.documentMapped);
+            prepared.json = serializeAndRelease(**prepared.documentMapped, prepared.ids);
         return prepared;
     }
     const auto text = Ssmix2::decodeIso2022Jp(bytes);
@@ -135,7 +144,7 @@ PreparedFile prepareFile(const Ssmix2::StorageFile &file, const QString &facilit
     }
     prepared.mapped = Ssmix2::mapFhir(*prepared.message, context);
     if (*prepared.mapped)
-        prepared.json = serialize((*prepared.mapped)->resources);
+        prepared.json = serializeAndRelease((*prepared.mapped)->resources, prepared.ids);
     return prepared;
 }
 
@@ -258,7 +267,8 @@ public:
         if (*patient != prepared->assumedPatient) {
             // The patient existed before under another ID (a FHIR import, say): map again.
             prepared->mapped = Ssmix2::mapFhir(message, mappingContext(m_facility, file, *patient));
-            prepared->json = *prepared->mapped ? serialize((*prepared->mapped)->resources) : QList<QByteArray>();
+            prepared->json = *prepared->mapped ? serializeAndRelease((*prepared->mapped)->resources, prepared->ids)
+                                               : QList<QByteArray>();
         }
         const auto &mapped = *prepared->mapped;
         if (!mapped) {
@@ -266,7 +276,7 @@ public:
                 return dropped;
             return fail(file, mapped.error());
         }
-        const QList<ResourceRow> rows = rowsOf(mapped->resources, prepared->json, *patient);
+        const QList<ResourceRow> rows = rowsOf(mapped->resources, prepared->ids, prepared->json, *patient);
         if (const Status stored = resources.replaceSource(m_facility, key, fileName, *patient, rows); !stored)
             return storeFailure(stored.error());
         if (file.name.dataType == QLatin1String("ADT-00") && mapped->patient
@@ -364,7 +374,9 @@ private:
             prepared->documentMapped = Ssmix2::mapDocument(
                 {prepared->documentBytes, fileNameOf(file), file.name.dataType, file.name.careDate},
                 mappingContext(m_facility, file, *patient));
-            prepared->json = *prepared->documentMapped ? serialize(**prepared->documentMapped) : QList<QByteArray>();
+            prepared->json = *prepared->documentMapped
+                ? serializeAndRelease(**prepared->documentMapped, prepared->ids)
+                : QList<QByteArray>();
         }
         const auto &mapped = *prepared->documentMapped;
         if (!mapped) {
@@ -372,7 +384,7 @@ private:
                 return dropped;
             return fail(file, mapped.error());
         }
-        const QList<ResourceRow> rows = rowsOf(*mapped, prepared->json, *patient);
+        const QList<ResourceRow> rows = rowsOf(*mapped, prepared->ids, prepared->json, *patient);
         if (const Status stored = resources.replaceSource(m_facility, key, versionText, *patient, rows); !stored)
             return storeFailure(stored.error());
         if (const Status kept = keepFile(file.name.patientId, *patient); !kept)
@@ -382,14 +394,14 @@ private:
         return success();
     }
 
-    QList<ResourceRow> rowsOf(const QList<Ssmix2::MappedResource> &resources, const QList<QByteArray> &json,
-                              const QString &patient) const
+    QList<ResourceRow> rowsOf(const QList<Ssmix2::MappedResource> &resources, const QStringList &ids,
+                              const QList<QByteArray> &json, const QString &patient) const
     {
         QList<ResourceRow> rows;
         rows.reserve(resources.size());
         for (qsizetype i = 0; i < resources.size(); ++i) {
             const Ssmix2::MappedResource &r = resources.at(i);
-            rows << ResourceRow{r.json.value(QStringLiteral("id")).toString(), r.type, patient, m_facility,
+            rows << ResourceRow{ids.at(i), r.type, patient, m_facility,
                                 r.kind, r.date, r.code, json.at(i)};
         }
         return rows;
@@ -617,6 +629,9 @@ Result<Ssmix2ImportReport> Ssmix2Importer::importStorage(const QString &root)
                 ahead.erase(found);
             }
             done = importer.importCurrent(*effective, prepared ? &*prepared : nullptr);
+            // Freed on the pool, like it was built: the storing thread's time is the import's.
+            if (prepared)
+                pool.start([leftover = std::make_shared<PreparedFile>(std::move(*prepared))] {});
         }
         if (!done) // a store failure, not a file's: stop, every finished file is committed
             return Failure{QStringLiteral("%1: %2").arg(effective->path, done.error())};

@@ -241,6 +241,13 @@ Status Store::relaxDurabilityForImport()
     const auto result = exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
     if (!result)
         return Failure{result.error()};
+    // The import's savepoint per file keeps the original of every page the file changes in a
+    // sub-journal, by default a temporary file: 1.04 million write calls for 21,538 files
+    // against 0.28 million with it in memory (strace). In memory it stays small, as a savepoint
+    // lives only as long as one file's import.
+    const auto temp = exec(QStringLiteral("PRAGMA temp_store = MEMORY"));
+    if (!temp)
+        return Failure{temp.error()};
     return success();
 }
 
