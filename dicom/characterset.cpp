@@ -1,5 +1,7 @@
 #include "characterset.h"
 
+#include "jisx0208.h"
+
 #include <QList>
 #include <QStringDecoder>
 
@@ -87,6 +89,11 @@ const char *wholeValueCodec(const QByteArray &term)
 }
 
 // Collects bytes for one multi-byte codec and converts them in one go when the set changes.
+/// EUC-JP as well, but a separate object (runs are told apart by pointer): JIS X 0208 runs get
+/// the JIS table's six code points where ICU gives CP932's (core/jisx0208.h), JIS X 0212 runs
+/// do not.
+constexpr char kJisX0208Codec[] = "EUC-JP";
+
 class RunDecoder
 {
 public:
@@ -112,7 +119,11 @@ public:
             return;
         }
         QStringDecoder decoder(m_codec);
-        if (decoder.isValid())
+        if (decoder.isValid() && m_codec == kJisX0208Codec) {
+            const QString decoded = decoder.decode(m_bytes);
+            for (QChar c : decoded)
+                m_out.append(Renkei::jisX0208StandardCharacter(c));
+        } else if (decoder.isValid())
             m_out.append(decoder.decode(m_bytes));
         else
             m_out.append(QString(m_bytes.size(), QChar::ReplacementCharacter));
@@ -201,7 +212,7 @@ QString decodeIso2022(const QByteArray &raw, const State &initial, TextKind kind
                 if (state.g0 == Set::Jis0212)
                     run.add("EUC-JP", pair, 3);
                 else
-                    run.add("EUC-JP", pair + 1, 2);
+                    run.add(kJisX0208Codec, pair + 1, 2);
                 i += 2;
                 continue;
             }

@@ -1,5 +1,7 @@
 #include "iso2022jp.h"
 
+#include "jisx0208.h"
+
 #include <QList>
 #include <QStringDecoder>
 #include <QStringEncoder>
@@ -57,22 +59,10 @@ Status decodeRun(CharacterSet set, QByteArrayView run, QString &text)
         const QString piece = decoder.decode(wrapped);
         if (decoder.hasError() || piece.contains(QChar::ReplacementCharacter))
             return Failure{QStringLiteral("not ISO-2022-JP: invalid JIS X 0208 character")};
-        // ICU maps six JIS X 0208 characters as Windows CP932 does (0x215D to U+FF0D FULLWIDTH
-        // HYPHEN-MINUS...). Use the JIS X 0208 mapping (Unicode's JIS0208.TXT, and glibc's
-        // iconv) so a text reads the same whichever tool decoded it.
+        // ICU's CP932-style code points for six characters → the JIS X 0208 table's.
         text.reserve(text.size() + piece.size());
-        for (QChar c : piece) {
-            switch (c.unicode()) {
-            case 0xFF5E: c = QChar(0x301C); break;
-            case 0x2225: c = QChar(0x2016); break;
-            case 0xFF0D: c = QChar(0x2212); break;
-            case 0xFFE0: c = QChar(0x00A2); break;
-            case 0xFFE1: c = QChar(0x00A3); break;
-            case 0xFFE2: c = QChar(0x00AC); break;
-            default: break;
-            }
-            text.append(c);
-        }
+        for (QChar c : piece)
+            text.append(Renkei::jisX0208StandardCharacter(c));
         return success();
     }
     }

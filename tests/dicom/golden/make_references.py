@@ -144,6 +144,9 @@ def charset_cases():
     add("jp_ir13_ir87", kana("ﾔﾏﾀﾞ") + b"^" + kana("ﾀﾛｳ") + b"=" + jis("山田") + b"^"
         + jis("太郎") + b"=" + jis("やまだ") + b"^" + jis("たろう"),
         "ISO 2022 IR 13\\ISO 2022 IR 87")
+    # The six JIS X 0208 characters where ICU (Qt) maps as Windows CP932 does: Python's codecs
+    # follow the JIS table (〜 U+301C, not U+FF5E; − U+2212, not U+FF0D; ...).
+    add("jp_ir87_jis_table", jis("薬〜‖−¢£¬"), "\\ISO 2022 IR 87", "LO")
     add("jp_ir13_only", kana("ｱｲｳｴｵ"), "ISO_IR 13", "LO")
     add("jp_ir159", "丂乚".encode("iso2022_jp_1") + b"^" + jis("太郎"),
         "\\ISO 2022 IR 87\\ISO 2022 IR 159")
