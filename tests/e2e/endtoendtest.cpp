@@ -81,23 +81,27 @@ bool EndToEndTest::addClinicUser(const QString &id)
     return error.isEmpty();
 }
 
-std::unique_ptr<HubSession> EndToEndTest::loggedInSession(const QString &user)
+std::unique_ptr<HubSession> logInThroughDialog(const QString &caFile, const QUrl &network, const QString &id,
+                                               const QString &password)
 {
     auto session = std::make_unique<HubSession>();
     QString error;
-    if (!session->setCaCertificatesFile(m_hub.caFile(), &error))
+    if (!session->setCaCertificatesFile(caFile, &error))
         return nullptr;
     LoginDialog dialog(session.get());
     dialog.show();
-    fillAndSubmit(dialog, m_hub.baseUrl(), user, kDemoPassword);
+    fillAndSubmit(dialog, network, id, password);
     if (!QTest::qWaitFor([&] { return session->isLoggedIn(); }, 20'000))
         return nullptr;
     return session;
 }
 
-// Returns the patient IDs the result view shows after searching, or "<error: …>" when the
-// search failed.
-QStringList EndToEndTest::search(MainWindow &window, const QString &name, const QString &identifier)
+std::unique_ptr<HubSession> EndToEndTest::loggedInSession(const QString &user)
+{
+    return logInThroughDialog(m_hub.caFile(), m_hub.baseUrl(), user, kDemoPassword);
+}
+
+QStringList searchPatients(MainWindow &window, const QString &name, const QString &identifier)
 {
     auto *panel = window.findChild<PatientSearchPanel *>(QStringLiteral("patientSearchPanel"));
     auto *nameEdit = window.findChild<QLineEdit *>(QStringLiteral("nameEdit"));
@@ -125,9 +129,14 @@ QStringList EndToEndTest::search(MainWindow &window, const QString &name, const 
 
 // Searches the patient by ID, activates the result row with Enter and waits for the record
 // view to finish loading; nullptr if any step fails.
-PatientRecordView *EndToEndTest::openRecord(MainWindow &window, const QString &patientId)
+QStringList EndToEndTest::search(MainWindow &window, const QString &name, const QString &identifier)
 {
-    if (search(window, QString(), patientId) != QStringList{patientId})
+    return searchPatients(window, name, identifier);
+}
+
+PatientRecordView *openRecordById(MainWindow &window, const QString &patientId)
+{
+    if (searchPatients(window, QString(), patientId) != QStringList{patientId})
         return nullptr;
     auto *view = window.findChild<QTableView *>(QStringLiteral("resultView"));
     auto *record = window.findChild<PatientRecordView *>(QStringLiteral("patientRecordView"));
@@ -141,4 +150,9 @@ PatientRecordView *EndToEndTest::openRecord(MainWindow &window, const QString &p
     if (!QTest::qWaitFor([&] { return finished.count() + failed.count() > 0; }, 30'000) || !failed.isEmpty())
         return nullptr;
     return record;
+}
+
+PatientRecordView *EndToEndTest::openRecord(MainWindow &window, const QString &patientId)
+{
+    return openRecordById(window, patientId);
 }

@@ -26,6 +26,16 @@ struct DemoPatient
 QString familyName(const QString &fullName);
 /// Types the network, ID and password into a shown login dialog and clicks its login button.
 void fillAndSubmit(LoginDialog &dialog, const QUrl &url, const QString &id, const QString &password);
+/// Logs \a id in through a shown LoginDialog at \a network, trusting only \a caFile; nullptr
+/// when that fails within 20 s.
+std::unique_ptr<HubSession> logInThroughDialog(const QString &caFile, const QUrl &network, const QString &id,
+                                               const QString &password);
+/// Searches the main window for \a identifier (by name too when given) and returns the patient
+/// IDs it shows, or "<error: …>" when the search failed.
+QStringList searchPatients(MainWindow &window, const QString &name, const QString &identifier = {});
+/// Finds \a patientId in the main window's search, opens the record and waits for its
+/// $everything; nullptr when any step fails.
+PatientRecordView *openRecordById(MainWindow &window, const QString &patientId);
 
 /// Drives the viewer's widgets against a real renkei-hub (demo network, TLS with its own CA,
 /// free loopback port). Which patients are consented comes from the hub's own administration

@@ -4,6 +4,7 @@
 // values come from pydicom reading the files the demo wrote, not from the viewer.
 
 #include "clinicalrecord.h"
+#include "endtoendtest.h"
 #include "everythingfetch.h"
 #include "hubprocess.h"
 #include "hubsession.h"
@@ -115,41 +116,12 @@ void TestHubImages::cleanupTestCase()
 
 std::unique_ptr<HubSession> TestHubImages::loggedInSession()
 {
-    auto session = std::make_unique<HubSession>();
-    QString error;
-    if (!session->setCaCertificatesFile(m_hub.caFile(), &error))
-        return nullptr;
-    LoginDialog dialog(session.get());
-    dialog.show();
-    dialog.findChild<QLineEdit *>(QStringLiteral("networkEdit"))->setText(m_hub.baseUrl().toString());
-    dialog.findChild<QLineEdit *>(QStringLiteral("idEdit"))->setText(QStringLiteral("demo-doctor"));
-    QTest::keyClicks(dialog.findChild<QLineEdit *>(QStringLiteral("passwordEdit")), kDemoPassword);
-    QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("loginButton")), Qt::LeftButton);
-    if (!QTest::qWaitFor([&] { return session->isLoggedIn(); }, 20'000))
-        return nullptr;
-    return session;
+    return logInThroughDialog(m_hub.caFile(), m_hub.baseUrl(), QStringLiteral("demo-doctor"), kDemoPassword);
 }
 
 PatientRecordView *TestHubImages::openRecord(MainWindow &window, const QString &patientId)
 {
-    auto *panel = window.findChild<PatientSearchPanel *>(QStringLiteral("patientSearchPanel"));
-    auto *identifierEdit = window.findChild<QLineEdit *>(QStringLiteral("identifierEdit"));
-    auto *view = window.findChild<QTableView *>(QStringLiteral("resultView"));
-    auto *record = window.findChild<PatientRecordView *>(QStringLiteral("patientRecordView"));
-    if (!panel || !identifierEdit || !view || !record)
-        return nullptr;
-    QSignalSpy searched(panel->patientSearch(), &PatientSearch::finished);
-    identifierEdit->setText(patientId);
-    QTest::keyClick(identifierEdit, Qt::Key_Return);
-    if (!QTest::qWaitFor([&] { return !searched.isEmpty(); }, 20'000) || view->model()->rowCount() != 1)
-        return nullptr;
-    QSignalSpy finished(record->fetch(), &EverythingFetch::finished);
-    view->setFocus();
-    view->setCurrentIndex(view->model()->index(0, 0));
-    QTest::keyClick(view, Qt::Key_Return);
-    if (!QTest::qWaitFor([&] { return !finished.isEmpty(); }, 30'000))
-        return nullptr;
-    return record;
+    return openRecordById(window, patientId);
 }
 
 int TestHubImages::imagingRow(PatientRecordView *record, const QString &studyUid) const

@@ -5,6 +5,8 @@
 // demo network; the images are the files the demo wrote, read from disk, plus the shared
 // fixture CT_small.dcm of another patient. Patient IDs come from pydicom.
 
+#include "endtoendtest.h"
+#include "everythingfetch.h"
 #include "hubprocess.h"
 #include "hubsession.h"
 #include "imageviewerwindow.h"
@@ -12,7 +14,6 @@
 #include "keyimages.h"
 #include "logindialog.h"
 #include "mainwindow.h"
-#include "everythingfetch.h"
 #include "patientrecordview.h"
 #include "patientsearch.h"
 #include "patientsearchpanel.h"
@@ -93,41 +94,12 @@ void TestKeyImagesBeforeRecord::cleanupTestCase()
 
 std::unique_ptr<HubSession> TestKeyImagesBeforeRecord::loggedInSession()
 {
-    auto session = std::make_unique<HubSession>();
-    QString error;
-    if (!session->setCaCertificatesFile(m_hub.caFile(), &error))
-        return nullptr;
-    LoginDialog dialog(session.get());
-    dialog.show();
-    dialog.findChild<QLineEdit *>(QStringLiteral("networkEdit"))->setText(m_hub.baseUrl().toString());
-    dialog.findChild<QLineEdit *>(QStringLiteral("idEdit"))->setText(QStringLiteral("demo-doctor"));
-    QTest::keyClicks(dialog.findChild<QLineEdit *>(QStringLiteral("passwordEdit")), kDemoPassword);
-    QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("loginButton")), Qt::LeftButton);
-    if (!QTest::qWaitFor([&] { return session->isLoggedIn(); }, 20'000))
-        return nullptr;
-    return session;
+    return logInThroughDialog(m_hub.caFile(), m_hub.baseUrl(), QStringLiteral("demo-doctor"), kDemoPassword);
 }
 
 PatientRecordView *TestKeyImagesBeforeRecord::openRecord(MainWindow &window, const QString &patientId)
 {
-    auto *panel = window.findChild<PatientSearchPanel *>(QStringLiteral("patientSearchPanel"));
-    auto *identifierEdit = window.findChild<QLineEdit *>(QStringLiteral("identifierEdit"));
-    auto *view = window.findChild<QTableView *>(QStringLiteral("resultView"));
-    auto *record = window.findChild<PatientRecordView *>(QStringLiteral("patientRecordView"));
-    if (!panel || !identifierEdit || !view || !record)
-        return nullptr;
-    QSignalSpy searched(panel->patientSearch(), &PatientSearch::finished);
-    identifierEdit->setText(patientId);
-    QTest::keyClick(identifierEdit, Qt::Key_Return);
-    if (!QTest::qWaitFor([&] { return !searched.isEmpty(); }, 20'000) || view->model()->rowCount() != 1)
-        return nullptr;
-    QSignalSpy finished(record->fetch(), &EverythingFetch::finished);
-    view->setFocus();
-    view->setCurrentIndex(view->model()->index(0, 0));
-    QTest::keyClick(view, Qt::Key_Return);
-    if (!QTest::qWaitFor([&] { return !finished.isEmpty(); }, 30'000))
-        return nullptr;
-    return record;
+    return openRecordById(window, patientId);
 }
 
 bool TestKeyImagesBeforeRecord::markSeriesOf(ImageViewerWindow *viewer, const QString &patientId)
