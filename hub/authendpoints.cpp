@@ -1,14 +1,16 @@
 #include "authendpoints.h"
 
 #include "audit.h"
-#include "authenticator.h"
 #include "facilities.h"
 #include "httpsupport.h"
+#include "loginqueue.h"
 #include "store.h"
 #include "tokens.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPointer>
+#include <QTcpSocket>
 #include <QtDebug>
 
 namespace {
@@ -51,16 +53,50 @@ void logAuditFailure(const Status &status)
 
 } // namespace
 
-AuthEndpoints::AuthEndpoints(Store &store, Authenticator &authenticator, TokenStore &tokens,
+AuthEndpoints::AuthEndpoints(Store &store, LoginQueue &logins, TokenStore &tokens,
                              AuditLog &audit)
     : m_store(store)
-    , m_authenticator(authenticator)
+    , m_logins(logins)
     , m_tokens(tokens)
     , m_audit(audit)
 {
 }
 
-QHttpServerResponse AuthEndpoints::login(const QHttpServerRequest &request)
+void AuthEndpoints::login(const QHttpServerRequest &request, QHttpServerResponder &&responder)
+{
+    if (const std::optional<QHttpServerResponse> refused = loginRequestError(request)) {
+        refused->write(std::move(responder));
+        return;
+    }
+    const QJsonObject body = QJsonDocument::fromJson(request.body()).object();
+    const QString loginId = body.value(QStringLiteral("id")).toString();
+    const QString password = body.value(QStringLiteral("password")).toString();
+
+    // The responder is kept until the hash is checked. It points at the socket, which Qt
+    // deletes if the client hangs up meanwhile: then the login is still concluded (the
+    // throttle must count it) but nothing is written.
+    QPointer<QTcpSocket> socket = responder.socket();
+    auto pending = std::make_shared<QHttpServerResponder>(std::move(responder));
+    const bool queued = m_logins.submit(
+        loginId, password,
+        [this, loginId, socket, pending](const Result<Authenticator::Attempt> &attempt) {
+            const QHttpServerResponse response = loginResponse(loginId, attempt);
+            if (socket && socket->state() == QAbstractSocket::ConnectedState)
+                response.write(std::move(*pending));
+        });
+    if (!queued) {
+        qWarning().noquote() << "renkei-hub: login refused," << LoginQueue::kMaxPending
+                             << "logins already pending";
+        QHttpServerResponse busy = oauthError(Http::Status::ServiceUnavailable,
+                                              QStringLiteral("temporarily_unavailable"),
+                                              QStringLiteral("busy"),
+                                              QStringLiteral("Too many logins at once; try again"));
+        busy.setHeader(QByteArrayLiteral("Retry-After"), QByteArrayLiteral("1"));
+        busy.write(std::move(*pending));
+    }
+}
+
+std::optional<QHttpServerResponse> AuthEndpoints::loginRequestError(const QHttpServerRequest &request)
 {
     if (Http::bodyTooLarge(request))
         return oauthError(Http::Status::PayloadTooLarge, QStringLiteral("invalid_request"),
@@ -82,9 +118,12 @@ QHttpServerResponse AuthEndpoints::login(const QHttpServerRequest &request)
                           QStringLiteral("malformed_request"),
                           QStringLiteral("Expected a JSON object with string 'id' and 'password'"));
     }
-    const QString loginId = idValue.toString();
+    return std::nullopt;
+}
 
-    const auto attempt = m_authenticator.login(loginId, passwordValue.toString());
+QHttpServerResponse AuthEndpoints::loginResponse(const QString &loginId,
+                                                 const Result<Authenticator::Attempt> &attempt)
+{
     if (!attempt) {
         qWarning().noquote() << "renkei-hub: login failed internally:" << attempt.error();
         return Http::internalError();

@@ -1,10 +1,15 @@
 #pragma once
 
+#include "authenticator.h"
+
 #include <QHttpServerRequest>
+#include <QHttpServerResponder>
 #include <QHttpServerResponse>
 
+#include <optional>
+
 class AuditLog;
-class Authenticator;
+class LoginQueue;
 class Store;
 class TokenStore;
 
@@ -12,15 +17,21 @@ class TokenStore;
 class AuthEndpoints
 {
 public:
-    AuthEndpoints(Store &store, Authenticator &authenticator, TokenStore &tokens, AuditLog &audit);
+    AuthEndpoints(Store &store, LoginQueue &logins, TokenStore &tokens, AuditLog &audit);
 
-    QHttpServerResponse login(const QHttpServerRequest &request);
+    /// Answers later, once the password is checked on the login pool (see LoginQueue).
+    void login(const QHttpServerRequest &request, QHttpServerResponder &&responder);
     QHttpServerResponse logout(const QHttpServerRequest &request);
     QHttpServerResponse notice(const QHttpServerRequest &request);
 
 private:
+    /// The answer refusing a malformed login request; nothing for a well-formed one.
+    std::optional<QHttpServerResponse> loginRequestError(const QHttpServerRequest &request);
+    QHttpServerResponse loginResponse(const QString &loginId,
+                                      const Result<Authenticator::Attempt> &attempt);
+
     Store &m_store;
-    Authenticator &m_authenticator;
+    LoginQueue &m_logins;
     TokenStore &m_tokens;
     AuditLog &m_audit;
 };

@@ -9,50 +9,74 @@ Authenticator::Authenticator(Store &store, Clock clock, int dummyIterations)
 {
 }
 
-Result<Authenticator::Attempt> Authenticator::login(const QString &loginId,
-                                                    const QString &password)
+Result<Authenticator::Check> Authenticator::prepare(const QString &loginId) const
 {
+    Check check;
+    check.loginId = loginId;
     const auto throttled = m_throttle.check(loginId);
     if (!throttled)
         return Failure{throttled.error()};
     if (throttled->locked) {
         // The password is deliberately not looked at: guessing during a lock learns nothing.
-        return Attempt{Outcome::Locked, throttled->retryAfterSeconds, {},
-                       QStringLiteral("locked")};
+        check.decided = Attempt{Outcome::Locked, throttled->retryAfterSeconds, {},
+                                QStringLiteral("locked")};
+        return check;
     }
 
     const auto user = UserRepository(m_store).find(loginId);
     if (!user)
         return Failure{user.error()};
-
-    bool passwordOk = false;
-    QString reason;
-    const QString facility = user->has_value() ? (*user)->facility : QString();
     if (user->has_value()) {
-        passwordOk = PasswordHash::verify(password, (*user)->passwordHash);
-        if (!passwordOk)
-            reason = QStringLiteral("wrong password");
+        check.accountExists = true;
+        check.passwordHash = (*user)->passwordHash;
+        check.adminLocked = (*user)->locked;
+        check.facility = (*user)->facility;
     } else {
         // Same work as for a real account, so response time does not reveal existence.
-        PasswordHash::verify(password, m_dummyHash);
-        reason = QStringLiteral("unknown user");
+        check.passwordHash = m_dummyHash;
     }
+    return check;
+}
 
+bool Authenticator::verifyPassword(const QString &password, const QString &passwordHash)
+{
+    return PasswordHash::verify(password, passwordHash);
+}
+
+Result<Authenticator::Attempt> Authenticator::conclude(const Check &check, bool passwordOk)
+{
+    if (check.decided)
+        return *check.decided;
+
+    passwordOk = passwordOk && check.accountExists;
     if (!passwordOk) {
-        const auto state = m_throttle.recordFailure(loginId);
+        const QString reason = check.accountExists ? QStringLiteral("wrong password")
+                                                   : QStringLiteral("unknown user");
+        const auto state = m_throttle.recordFailure(check.loginId);
         if (!state)
             return Failure{state.error()};
         if (state->locked)
-            return Attempt{Outcome::Locked, state->retryAfterSeconds, facility,
+            return Attempt{Outcome::Locked, state->retryAfterSeconds, check.facility,
                            reason + QStringLiteral("; now locked for %1 s").arg(state->retryAfterSeconds)};
-        return Attempt{Outcome::InvalidCredentials, 0, facility, reason};
+        return Attempt{Outcome::InvalidCredentials, 0, check.facility, reason};
     }
 
     // Only someone who knows the password learns that an administrator locked the account.
-    if ((*user)->locked)
-        return Attempt{Outcome::AdminLocked, 0, facility, QStringLiteral("locked by administrator")};
+    if (check.adminLocked)
+        return Attempt{Outcome::AdminLocked, 0, check.facility,
+                       QStringLiteral("locked by administrator")};
 
-    if (const Status reset = m_throttle.recordSuccess(loginId); !reset)
+    if (const Status reset = m_throttle.recordSuccess(check.loginId); !reset)
         return Failure{reset.error()};
-    return Attempt{Outcome::Success, 0, facility, {}};
+    return Attempt{Outcome::Success, 0, check.facility, {}};
+}
+
+Result<Authenticator::Attempt> Authenticator::login(const QString &loginId,
+                                                    const QString &password)
+{
+    const auto check = prepare(loginId);
+    if (!check)
+        return Failure{check.error()};
+    const bool passwordOk = !check->decided && verifyPassword(password, check->passwordHash);
+    return conclude(*check, passwordOk);
 }

@@ -7,9 +7,15 @@
 
 #include <QString>
 
+#include <optional>
+
 class Store;
 
 /// Checks a login ID and password under the lockout rules of docs/PROTOCOL.md.
+///
+/// A login has three steps so that the slow one can leave the server's thread: prepare()
+/// reads the throttle and the account, verifyPassword() runs PBKDF2 (any thread, touches
+/// nothing shared), conclude() records the outcome. login() runs all three in a row.
 class Authenticator
 {
 public:
@@ -31,9 +37,25 @@ public:
         QString reason;
     };
 
+    /// What prepare() found: either an answer already (a throttled ID) or a hash to check.
+    struct Check
+    {
+        QString loginId;
+        std::optional<Attempt> decided;
+        /// The account's hash, or a dummy of the same cost for an unknown ID.
+        QString passwordHash;
+        bool accountExists = false;
+        bool adminLocked = false;
+        QString facility;
+    };
+
     /// \a dummyIterations should equal the cost of real hashes so unknown IDs take as long.
     Authenticator(Store &store, Clock clock,
                   int dummyIterations = PasswordHash::kDefaultIterations);
+
+    Result<Check> prepare(const QString &loginId) const;
+    static bool verifyPassword(const QString &password, const QString &passwordHash);
+    Result<Attempt> conclude(const Check &check, bool passwordOk);
 
     Result<Attempt> login(const QString &loginId, const QString &password);
 

@@ -28,9 +28,10 @@ HubServer::HubServer(Store &store, Clock clock, QObject *parent)
     , m_store(store)
     , m_clock(clock)
     , m_authenticator(store, clock)
+    , m_logins(m_authenticator)
     , m_tokens(store, clock)
     , m_audit(store, clock)
-    , m_auth(store, m_authenticator, m_tokens, m_audit)
+    , m_auth(store, m_logins, m_tokens, m_audit)
     , m_fhir(store, m_tokens, m_audit, clock())
 {
     addRoutes();
@@ -42,7 +43,9 @@ void HubServer::addRoutes()
     // Every method is routed to the handler, which answers 405 itself: QHttpServer would
     // otherwise treat a wrong method as an unknown path.
     m_server.route(QStringLiteral("/auth/login"), Method::AnyKnown,
-                   [this](const QHttpServerRequest &request) { return m_auth.login(request); });
+                   [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                       m_auth.login(request, std::move(responder));
+                   });
     m_server.route(QStringLiteral("/auth/logout"), Method::AnyKnown,
                    [this](const QHttpServerRequest &request) { return m_auth.logout(request); });
     m_server.route(QStringLiteral("/auth/notice"), Method::AnyKnown,

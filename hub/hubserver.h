@@ -4,6 +4,7 @@
 #include "authendpoints.h"
 #include "authenticator.h"
 #include "clock.h"
+#include "loginqueue.h"
 #include "fhirendpoints.h"
 #include "result.h"
 #include "tokens.h"
@@ -38,6 +39,7 @@ private:
     Store &m_store;
     Clock m_clock;
     Authenticator m_authenticator;
+    LoginQueue m_logins;
     TokenStore m_tokens;
     AuditLog m_audit;
     AuthEndpoints m_auth;

@@ -171,6 +171,16 @@ void HubSession::finishLogin(const QString &id, const HubResponse &response)
         Q_EMIT loginFailed(error);
         return;
     }
+    if (response.status == 503 && errorCode == QLatin1String("busy")) {
+        // The hub refuses logins beyond what it can check at once (docs/PROTOCOL.md).
+        HubError error;
+        error.kind = HubError::Kind::ServerError;
+        error.message = Tr::tr("Many people are logging in right now. Please try again in a "
+                               "moment.");
+        error.detail = QStringLiteral("HTTP 503 busy");
+        Q_EMIT loginFailed(error);
+        return;
+    }
     if (response.status >= 500) {
         Q_EMIT loginFailed(HubErrors::fromFhirStatus(response.status, response.body));
         return;

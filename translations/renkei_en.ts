@@ -719,7 +719,9 @@
     <message numerus="yes">
         <source>The session has expired. %n image(s) kept; the rest loads after you log in again.</source>
         <translation>
-            <numerusform>The session has expired. %n image kept; the rest loads after you log in again.</numerusform><numerusform>The session has expired. %n images kept; the rest loads after you log in again.</numerusform></translation>
+            <numerusform>The session has expired. %n image kept; the rest loads after you log in again.</numerusform>
+            <numerusform>The session has expired. %n images kept; the rest loads after you log in again.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1067,7 +1069,9 @@
     <message numerus="yes">
         <source>%n key image(s) marked earlier added to this record</source>
         <translation>
-            <numerusform>%n key image marked earlier added to this record</numerusform><numerusform>%n key images marked earlier added to this record</numerusform></translation>
+            <numerusform>%n key image marked earlier added to this record</numerusform>
+            <numerusform>%n key images marked earlier added to this record</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2142,6 +2146,10 @@
     <message>
         <source>This document is no longer visible to your facility.</source>
         <translation>This document is no longer visible to your facility.</translation>
+    </message>
+    <message>
+        <source>Many people are logging in right now. Please try again in a moment.</source>
+        <translation>Many people are logging in right now. Please try again in a moment.</translation>
     </message>
 </context>
 <context>

@@ -713,7 +713,8 @@
     <message numerus="yes">
         <source>The session has expired. %n image(s) kept; the rest loads after you log in again.</source>
         <translation>
-            <numerusform>セッションの有効期限が切れました。届いた %n 枚は保持しています。再ログイン後に残りを読み込みます。</numerusform></translation>
+            <numerusform>セッションの有効期限が切れました。届いた %n 枚は保持しています。再ログイン後に残りを読み込みます。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1061,7 +1062,8 @@
     <message numerus="yes">
         <source>%n key image(s) marked earlier added to this record</source>
         <translation>
-            <numerusform>先に登録したキー画像 %n 枚をこのカルテに追加しました</numerusform></translation>
+            <numerusform>先に登録したキー画像 %n 枚をこのカルテに追加しました</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2123,6 +2125,10 @@
     <message>
         <source>This document is no longer visible to your facility.</source>
         <translation>この文書は貴施設から閲覧できなくなりました。</translation>
+    </message>
+    <message>
+        <source>Many people are logging in right now. Please try again in a moment.</source>
+        <translation>ただいまログインが集中しています。少し時間をおいてもう一度お試しください。</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include "hubservertest.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QDir>
 #include <QFile>
 #include <QProcess>
@@ -12,6 +13,14 @@
 #include <QStandardPaths>
 #include <QTest>
 #include <QUrlQuery>
+
+#include <algorithm>
+#include <limits>
+#include <memory>
+#include <vector>
+
+// docs/PROTOCOL.md: five consecutive failures lock the ID.
+constexpr int LoginThrottleFailuresBeforeLock = 5;
 
 /// Who may connect and log in: the endpoints open without login, tokens, lockout, logout,
 /// the audit trail of all that, and the TLS the hub serves (certificates included).
@@ -35,9 +44,17 @@ private slots:
     void qtVerifiesServerCertificate();
     void certificateFiles();
     void demoRefusesToOverwrite();
+    void otherRequestsAnsweredDuringLogins();
+    void parallelGuessesStillLock();
+    void hangingUpDuringLoginStillCounts();
+    void tooManyLoginsAtOnceAreTurnedAway();
 
 private:
     QString opensslPath() const;
+    QNetworkReply *postLogin(QNetworkAccessManager &network, const QString &id,
+                             const QString &password);
+    /// Waits until every reply has finished; false after 60 s.
+    static bool waitForAll(const QList<QNetworkReply *> &replies);
 };
 
 QString tst_HubAuth::opensslPath() const
@@ -382,6 +399,184 @@ void tst_HubAuth::demoRefusesToOverwrite()
     QVERIFY2(error.contains(QStringLiteral("already exists")), qPrintable(error));
     // The running hub's data is untouched.
     QCOMPARE(m_hub.runJson({QStringLiteral("patient"), QStringLiteral("list")}, &error).size(), m_patients.size());
+}
+
+QNetworkReply *tst_HubAuth::postLogin(QNetworkAccessManager &network, const QString &id,
+                                      const QString &password)
+{
+    QNetworkRequest request(m_hub.baseUrl().resolved(QUrl(QStringLiteral("auth/login"))));
+    request.setSslConfiguration(trustDemoCaOnly());
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    request.setTransferTimeout(60'000);
+    return network.post(request, QJsonDocument(QJsonObject{{QStringLiteral("id"), id},
+                                                           {QStringLiteral("password"), password}})
+                                     .toJson(QJsonDocument::Compact));
+}
+
+bool tst_HubAuth::waitForAll(const QList<QNetworkReply *> &replies)
+{
+    return QTest::qWaitFor([&replies] {
+        return std::all_of(replies.cbegin(), replies.cend(),
+                           [](const QNetworkReply *reply) { return reply->isFinished(); });
+    }, 60'000);
+}
+
+void tst_HubAuth::otherRequestsAnsweredDuringLogins()
+{
+    // Each login is a 600,000-iteration PBKDF2 (≈0.15 s of CPU). It used to run on the
+    // thread that serves every request, so a morning's logins stalled everyone's images.
+    // A warm connection of its own, so the probe waits for no TLS handshake.
+    QNetworkAccessManager probeNetwork;
+    QNetworkRequest probe(m_hub.baseUrl().resolved(QUrl(QStringLiteral("fhir/metadata"))));
+    probe.setSslConfiguration(trustDemoCaOnly());
+    QNetworkReply *warm = probeNetwork.get(probe);
+    QVERIFY(waitForAll({warm}));
+    QCOMPARE(warm->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    warm->deleteLater();
+
+    QNetworkAccessManager loginNetwork;
+    QList<QNetworkReply *> logins;
+    QElapsedTimer clock;
+    clock.start();
+    QHash<QNetworkReply *, qint64> finishedAt;
+    for (const QString &id : {QStringLiteral("demo-doctor"), QStringLiteral("demo-nurse"),
+                              QStringLiteral("demo-doctor"), QStringLiteral("demo-nurse")}) {
+        QNetworkReply *reply = postLogin(loginNetwork, id, kPassword);
+        connect(reply, &QNetworkReply::finished, this,
+                [&finishedAt, &clock, reply] { finishedAt.insert(reply, clock.elapsed()); });
+        logins << reply;
+    }
+    // Let the logins reach the hub before the probe goes out.
+    QTest::qWait(100);
+    QVERIFY2(finishedAt.isEmpty(), "a login finished within 0.1 s; the probe proves nothing");
+    QNetworkReply *metadata = probeNetwork.get(probe);
+    connect(metadata, &QNetworkReply::finished, this,
+            [&finishedAt, &clock, metadata] { finishedAt.insert(metadata, clock.elapsed()); });
+    QVERIFY(waitForAll(logins + QList<QNetworkReply *>{metadata}));
+
+    QCOMPARE(metadata->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    qint64 firstLogin = std::numeric_limits<qint64>::max();
+    for (QNetworkReply *login : std::as_const(logins)) {
+        QCOMPARE(login->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        QVERIFY(!QJsonDocument::fromJson(login->readAll()).object()
+                     .value(QStringLiteral("access_token")).toString().isEmpty());
+        firstLogin = std::min(firstLogin, finishedAt.value(login));
+        login->deleteLater();
+    }
+    QVERIFY2(finishedAt.value(metadata) < firstLogin,
+             qPrintable(QStringLiteral("metadata answered at %1 ms, the first login at %2 ms")
+                            .arg(finishedAt.value(metadata)).arg(firstLogin)));
+    metadata->deleteLater();
+}
+
+void tst_HubAuth::parallelGuessesStillLock()
+{
+    // Nine wrong passwords at once, then the right one: the right one must find the ID
+    // locked (four refusals, then the lock; docs/PROTOCOL.md), not slip in while the nine
+    // are still being hashed. One network manager each, so none waits for a free connection.
+    const QString id = QStringLiteral("demo-nurse");
+    std::vector<std::unique_ptr<QNetworkAccessManager>> networks;
+    QList<QNetworkReply *> guesses;
+    int uploaded = 0;
+    for (int guess = 1; guess <= 9; ++guess) {
+        networks.push_back(std::make_unique<QNetworkAccessManager>());
+        QNetworkReply *reply = postLogin(*networks.back(), id, QStringLiteral("guess %1").arg(guess));
+        connect(reply, &QNetworkReply::uploadProgress, this, [&uploaded](qint64 done, qint64 total) {
+            if (total > 0 && done == total)
+                ++uploaded;
+        });
+        guesses << reply;
+    }
+    QVERIFY(QTest::qWaitFor([&uploaded] { return uploaded == 9; }, 30'000));
+    QTest::qWait(50); // the hub reads them
+    networks.push_back(std::make_unique<QNetworkAccessManager>());
+    QNetworkReply *right = postLogin(*networks.back(), id, kPassword);
+    QVERIFY(waitForAll(guesses + QList<QNetworkReply *>{right}));
+
+    int refused = 0;
+    int locked = 0;
+    for (QNetworkReply *guess : std::as_const(guesses)) {
+        const int status = guess->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const QString code = QJsonDocument::fromJson(guess->readAll()).object()
+                                 .value(QStringLiteral("error_code")).toString();
+        if (status == 400 && code == QLatin1String("invalid_credentials"))
+            ++refused;
+        else if (status == 429 && code == QLatin1String("account_locked"))
+            ++locked;
+        else
+            QFAIL(qPrintable(QStringLiteral("unexpected answer %1 %2").arg(status).arg(code)));
+    }
+    QCOMPARE(refused, LoginThrottleFailuresBeforeLock - 1);
+    QCOMPARE(locked, 9 - (LoginThrottleFailuresBeforeLock - 1));
+    QCOMPARE(right->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 429);
+
+    QString error;
+    m_hub.run({QStringLiteral("user"), QStringLiteral("unlock"), QStringLiteral("--id"), id}, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+}
+
+void tst_HubAuth::hangingUpDuringLoginStillCounts()
+{
+    // A guesser who hangs up before the answer must not escape the count, and the hub must
+    // not write to the socket Qt deleted meanwhile.
+    QNetworkAccessManager network;
+    for (int guess = 1; guess <= LoginThrottleFailuresBeforeLock; ++guess) {
+        QNetworkReply *reply = postLogin(network, QStringLiteral("hangup-guesser"),
+                                         QStringLiteral("guess %1").arg(guess));
+        bool sent = false;
+        connect(reply, &QNetworkReply::uploadProgress, this,
+                [&sent](qint64 done, qint64 total) { sent |= total > 0 && done == total; });
+        QVERIFY(QTest::qWaitFor([&] { return sent || reply->isFinished(); }, 30'000));
+        QTest::qWait(100); // the hub reads it and starts hashing (0.15 s each, one ID in turn)
+        reply->abort();
+        reply->deleteLater();
+    }
+    // Attempts for one ID are checked in order, so this one is answered only after the five
+    // above were concluded: all five counted means it finds the ID locked.
+    const Reply afterwards = login(QStringLiteral("hangup-guesser"), QStringLiteral("one more"));
+    QCOMPARE(afterwards.status, 429);
+    QCOMPARE(afterwards.json().value(QStringLiteral("error_code")).toString(),
+             QStringLiteral("account_locked"));
+
+    // The hub kept serving throughout.
+    QCOMPARE(send("GET", QStringLiteral("/fhir/metadata")).status, 200);
+    QCOMPARE(login(QStringLiteral("demo-nurse"), kPassword).status, 200);
+}
+
+void tst_HubAuth::tooManyLoginsAtOnceAreTurnedAway()
+{
+    // 100 logins at once, each on its own connection: the hub checks at most 64 at a time
+    // (hub/loginqueue.h) and turns the rest away with 503 busy instead of queueing
+    // answers that would come too late. Unknown IDs, so no lockout interferes.
+    constexpr int kCrowd = 100;
+    std::vector<std::unique_ptr<QNetworkAccessManager>> networks;
+    QList<QNetworkReply *> logins;
+    for (int person = 0; person < kCrowd; ++person) {
+        networks.push_back(std::make_unique<QNetworkAccessManager>());
+        logins << postLogin(*networks.back(), QStringLiteral("crowd-%1").arg(person),
+                            QStringLiteral("wrong"));
+    }
+    QVERIFY(waitForAll(logins));
+    int refused = 0;
+    int busy = 0;
+    for (QNetworkReply *login : std::as_const(logins)) {
+        const int status = login->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const QString code = QJsonDocument::fromJson(login->readAll()).object()
+                                 .value(QStringLiteral("error_code")).toString();
+        if (status == 400 && code == QLatin1String("invalid_credentials")) {
+            ++refused;
+        } else if (status == 503 && code == QLatin1String("busy")) {
+            ++busy;
+            QCOMPARE(login->rawHeader("Retry-After"), QByteArrayLiteral("1"));
+        } else {
+            QFAIL(qPrintable(QStringLiteral("unexpected answer %1 %2 %3")
+                                 .arg(status).arg(code, login->errorString())));
+        }
+    }
+    qInfo("%d checked, %d turned away", refused, busy);
+    QVERIFY2(busy > 0, "all 100 were accepted: the bound of 64 pending logins does not hold");
+    QVERIFY2(refused >= 64, qPrintable(QStringLiteral("only %1 checked").arg(refused)));
+    QCOMPARE(login(QStringLiteral("demo-nurse"), kPassword).status, 200);
 }
 
 QTEST_GUILESS_MAIN(tst_HubAuth)

@@ -157,6 +157,11 @@ void tst_HubSessionErrors::loginErrors_data()
                                         << QByteArray() << "ProtocolError" << -1 << "unexpected";
     QTest::newRow("JSON array") << 200 << QByteArray("[1,2]") << QByteArray() << "ProtocolError"
                                 << -1 << "unexpected";
+    // What the hub answers when 64 logins are already being checked (hub/loginqueue.h).
+    QTest::newRow("hub busy with logins")
+        << 503
+        << QByteArray(R"({"error":"temporarily_unavailable","error_code":"busy","error_description":"x"})")
+        << QByteArray("1") << "ServerError" << -1 << "logging in right now";
     QTest::newRow("server error") << 503 << QByteArray(R"({"error":"busy"})") << QByteArray()
                                   << "ServerError" << -1 << "try again later";
 }
