@@ -3,6 +3,7 @@
 // (b) one repaint per zoom/scroll step over 200 steps. Prints milliseconds.
 
 #include "clinicalrecord.h"
+#include "everythingfetch.h"
 #include "timelinemodel.h"
 #include "timelinewidget.h"
 
@@ -23,7 +24,6 @@
 namespace {
 
 constexpr int kRecords = 5000;
-constexpr int kPageSize = 200; // the viewer's _count
 constexpr int kSteps = 200;
 const QDate kFirstDay(2016, 1, 1);
 
@@ -44,7 +44,8 @@ QJsonArray templates()
     return result;
 }
 
-/// 5,000 resources cloned from the templates, as 25 Bundle pages of JSON bytes.
+/// 5,000 resources cloned from the templates, as Bundle pages of JSON bytes sized as the
+/// viewer asks for them: 200 first, then 1000 each.
 QList<QByteArray> bundlePages(const QJsonArray &resources)
 {
     QList<QByteArray> pages;
@@ -53,7 +54,9 @@ QList<QByteArray> bundlePages(const QJsonArray &resources)
         QJsonObject resource = resources.at(i % resources.size()).toObject();
         resource.insert(QLatin1String("id"), QStringLiteral("bench-%1").arg(i));
         entries.append(QJsonObject{{QLatin1String("resource"), resource}});
-        if (entries.size() == kPageSize || i == kRecords - 1) {
+        const int pageSize = pages.isEmpty() ? EverythingFetch::kFirstPageSize
+                                             : EverythingFetch::kPageSize;
+        if (entries.size() == pageSize || i == kRecords - 1) {
             const QJsonObject bundle{{QLatin1String("resourceType"), QLatin1String("Bundle")},
                                      {QLatin1String("type"), QLatin1String("searchset")},
                                      {QLatin1String("total"), kRecords},
