@@ -1,11 +1,105 @@
 #include "hubprocess.h"
 
+#include <QDate>
 #include <QDeadlineTimer>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QRegularExpression>
 
 namespace {
 constexpr int kCommandTimeoutMs = 120'000;
+
+/// Runs `renkei-hub demo --dir DIR`; returns an error text, empty on success.
+QString runDemo(const QString &dir)
+{
+    QProcess process;
+    process.start(HubProcess::executable(), {QStringLiteral("demo"), QStringLiteral("--dir"), dir});
+    if (!process.waitForStarted(10'000))
+        return QStringLiteral("cannot start renkei-hub: %1").arg(process.errorString());
+    if (!process.waitForFinished(kCommandTimeoutMs)) {
+        process.kill();
+        return QStringLiteral("renkei-hub demo timed out");
+    }
+    if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
+        return QStringLiteral("renkei-hub demo failed (exit %1): %2")
+            .arg(process.exitCode())
+            .arg(QString::fromUtf8(process.readAllStandardError()));
+    return {};
+}
+
+/// Copies a folder tree; QFile::copy keeps each file's permissions (the keys stay 0600).
+QString copyTree(const QString &from, const QString &to)
+{
+    const QDir source(from);
+    QDirIterator it(from, QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QFileInfo entry(it.next());
+        const QString target = to + QLatin1Char('/') + source.relativeFilePath(entry.filePath());
+        if (entry.isDir()) {
+            if (!QDir().mkpath(target))
+                return QStringLiteral("cannot create %1").arg(target);
+        } else if (!QDir().mkpath(QFileInfo(target).path())
+                   || !QFile::copy(entry.filePath(), target)) {
+            return QStringLiteral("cannot copy %1 to %2").arg(entry.filePath(), target);
+        }
+    }
+    return {};
+}
+
+/// The demo network made once per hub build and day, shared by the test executables of this
+/// build (one `renkei-hub demo` is ~5 s of CPU, and about fifteen test executables need one).
+/// Made in a private folder and renamed into place, so parallel tests never see half a demo;
+/// when two make it at once, the first rename wins and the other copy is thrown away.
+/// Returns the folder, or an empty string and *error.
+QString cachedDemo(QString *error)
+{
+#ifdef RENKEI_TEST_CACHE_DIR
+    const QString cacheRoot = QStringLiteral(RENKEI_TEST_CACHE_DIR);
+#else
+    const QString cacheRoot = QDir::tempPath() + QStringLiteral("/renkei-test-cache");
+#endif
+    const QFileInfo hub(HubProcess::executable());
+    const QString name = QStringLiteral("demo-%1-%2-%3")
+                             .arg(hub.lastModified().toMSecsSinceEpoch())
+                             .arg(hub.size())
+                             .arg(QDate::currentDate().toString(QStringLiteral("yyyyMMdd")));
+    const QString demo = cacheRoot + QLatin1Char('/') + name;
+    if (QFileInfo::exists(demo))
+        return demo;
+
+    if (!QDir().mkpath(cacheRoot)) {
+        *error = QStringLiteral("cannot create %1").arg(cacheRoot);
+        return {};
+    }
+    QTemporaryDir building(cacheRoot + QStringLiteral("/building-XXXXXX"));
+    if (!building.isValid()) {
+        *error = QStringLiteral("cannot create a folder in %1").arg(cacheRoot);
+        return {};
+    }
+    const QString made = building.filePath(QStringLiteral("demo"));
+    if (const QString demoError = runDemo(made); !demoError.isEmpty()) {
+        *error = demoError;
+        return {};
+    }
+    if (!QDir().rename(made, demo) && !QFileInfo::exists(demo)) {
+        *error = QStringLiteral("cannot move the demo to %1").arg(demo);
+        return {};
+    }
+    // Demos of older builds or days are dead weight (65 MB each). Those an hour old cannot
+    // be in use by a run of this build.
+    const QDateTime hourAgo = QDateTime::currentDateTime().addSecs(-3600);
+    const QFileInfoList old = QDir(cacheRoot).entryInfoList({QStringLiteral("demo-*")}, QDir::Dirs);
+    for (const QFileInfo &entry : old) {
+        if (entry.fileName() != name && entry.lastModified() < hourAgo)
+            QDir(entry.filePath()).removeRecursively();
+    }
+    return demo;
+}
+
 } // namespace
 
 HubProcess::HubProcess()
@@ -32,8 +126,10 @@ QString HubProcess::createDemo()
     if (!m_dir.isValid())
         return QStringLiteral("cannot create a temporary folder");
     QString error;
-    run({QStringLiteral("demo")}, &error);
-    return error;
+    const QString demo = cachedDemo(&error);
+    if (demo.isEmpty())
+        return error;
+    return copyTree(demo, m_dir.path());
 }
 
 QString HubProcess::start()

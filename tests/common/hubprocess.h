@@ -17,7 +17,8 @@ public:
     HubProcess();
     ~HubProcess();
 
-    /// Runs `renkei-hub demo` into a fresh temporary folder. Returns an error text, empty on success.
+    /// Puts a demo network (`renkei-hub demo`, made once per hub build and day, then copied)
+    /// into a fresh temporary folder. Returns an error text, empty on success.
     QString createDemo();
     /// Starts `renkei-hub serve --listen 127.0.0.1:0` and waits for its "listening on" line.
     QString start();
