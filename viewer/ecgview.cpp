@@ -41,7 +41,7 @@ EcgDetails EcgDetails::fromImage(const Dicom::SeriesImage &image)
     const QString dateTime = image.file->text(0x0008, 0x002A).trimmed();
     const QString date = dateTime.size() >= 8 ? dateTime.left(8) : image.attributes.studyDate;
     if (date.size() == 8)
-        details.acquired = QStringLiteral("%1-%2-%3").arg(date.left(4), date.mid(4, 2), date.mid(6, 2));
+        details.acquired = QStringLiteral("%1/%2/%3").arg(date.left(4), date.mid(4, 2), date.mid(6, 2));
     if (dateTime.size() >= 12) {
         details.acquired += QStringLiteral(" %1:%2").arg(dateTime.mid(8, 2), dateTime.mid(10, 2));
         if (dateTime.size() >= 14)

@@ -39,7 +39,7 @@ double niceScaleLength(double maxMillimetres)
 QString formatDate(const QString &da)
 {
     if (da.size() == 8 && std::all_of(da.begin(), da.end(), [](QChar c) { return c.isDigit(); }))
-        return da.left(4) + u'-' + da.mid(4, 2) + u'-' + da.mid(6, 2);
+        return da.left(4) + u'/' + da.mid(4, 2) + u'/' + da.mid(6, 2); // as the record's dates
     return da;
 }
 

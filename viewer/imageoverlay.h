@@ -17,7 +17,7 @@ QString orientationLabel(const QVector3D &direction);
 /// A round length in mm (1, 2, 5 × 10^n) not longer than @p maxMillimetres.
 double niceScaleLength(double maxMillimetres);
 
-/// DA "20040119" as "2004-01-19"; anything else unchanged.
+/// DA "20040119" as "2004/01/19" (the Japanese form the record uses); anything else unchanged.
 QString formatDate(const QString &da);
 
 /// A length for the measurement label: "12.3 mm", or "45.0 px" without a pixel spacing.

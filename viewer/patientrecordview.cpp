@@ -550,6 +550,10 @@ bool PatientRecordView::isCalendarShown() const
 void PatientRecordView::onDaySelected(QDate date)
 {
     m_dayProxy->setDate(date);
+    // The header sizes its ResizeToContents columns only when its own geometry changes, not
+    // when rows come and go: without this, kind and facility stay elided to "検…", "信…".
+    m_dayList->resizeColumnToContents(TimelineModel::KindColumn);
+    m_dayList->resizeColumnToContents(TimelineModel::FacilityColumn);
     // The day's first record opens at once; the list beside the calendar offers the others.
     if (m_dayProxy->rowCount() > 0)
         m_dayList->setCurrentIndex(m_dayProxy->index(0, TimelineModel::TitleColumn));

@@ -57,7 +57,7 @@ void TstImageViewerWindow::opensFilesAndListsSeries()
     QCOMPARE(browser->topLevelItemCount(), 3);
     QCOMPARE(browser->currentSeries(), 0);
     // pydicom CT_small.dcm: StudyDate 20040119
-    QVERIFY(browser->topLevelItem(0)->text(0).contains(QStringLiteral("2004-01-19")));
+    QVERIFY(browser->topLevelItem(0)->text(0).contains(QStringLiteral("2004/01/19")));
     ImageViewport *v = window.viewport(0);
     QTRY_VERIFY(v->isCurrentSliceReady());
     QVERIFY(v->errorMessage().isEmpty());

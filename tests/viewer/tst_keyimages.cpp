@@ -91,7 +91,7 @@ void TstKeyImages::markFromViewer()
     QVERIFY(v->isKeyImage());
     QCOMPARE(k.image.size(), QSize(128, 128));
     QVERIFY2(k.caption.contains(QStringLiteral("C 40 / W 400")), qPrintable(k.caption));
-    QVERIFY2(k.caption.contains(QStringLiteral("2004-01-19")), qPrintable(k.caption));
+    QVERIFY2(k.caption.contains(QStringLiteral("2004/01/19")), qPrintable(k.caption));
     // The rendered image is the abdomen window: -160 HU and below black, 240 HU up white.
     QVERIFY(k.image.pixelColor(0, 0).value() < 10);
 

@@ -395,6 +395,15 @@ void tst_PatientRecordView::calendarShowsTheSameRecords()
                           - calendar->findChild<QWidget *>(QStringLiteral("calendarGrid"))->pos());
     QCOMPARE(calendar->selectedDate(), busy);
     QCOMPARE(m_view->dayProxy()->rowCount(), onDay);
+    // Kind and facility read in full, not elided to "検…": their columns fit the day's texts.
+    auto *dayList = m_view->findChild<QTableView *>(QStringLiteral("dayList"));
+    QVERIFY(dayList);
+    for (int column : {int(TimelineModel::KindColumn), int(TimelineModel::FacilityColumn)}) {
+        for (int row = 0; row < onDay; ++row) {
+            const QString text = m_view->dayProxy()->index(row, column).data().toString();
+            QVERIFY2(dayList->columnWidth(column) > dayList->fontMetrics().horizontalAdvance(text), qPrintable(text));
+        }
+    }
     // The day's first record is selected on the timeline too and its detail opens.
     const int first = m_view->dayProxy()->mapToSource(m_view->dayProxy()->index(0, 0)).row();
     QCOMPARE(m_view->timeline()->selectedRow(), first);
