@@ -2,257 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
-    <name />
-    <message>
-        <source>MMMM d, yyyy</source>
-        <extracomment>Date format of the printed packet (QDate::toString), e.g. "yyyy年M月d日"</extracomment>
-        <translation>MMMM d, yyyy</translation>
-    </message>
-    <message>
-        <source>Male</source>
-        <translation>Male</translation>
-    </message>
-    <message>
-        <source>Female</source>
-        <translation>Female</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>Other</translation>
-    </message>
-    <message>
-        <source>Unknown</source>
-        <translation>Unknown</translation>
-    </message>
-    <message>
-        <source>None on record</source>
-        <translation>None on record</translation>
-    </message>
-    <message>
-        <source>Prescribed %1 at %2</source>
-        <translation>Prescribed %1 at %2</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>Referral Letter</source>
-        <translation>Referral Letter</translation>
-    </message>
-    <message>
-        <source>Attending doctor</source>
-        <translation>Attending doctor</translation>
-    </message>
-    <message>
-        <source>Dr. %1</source>
-        <translation>Dr. %1</translation>
-    </message>
-    <message>
-        <source>From</source>
-        <translation>From</translation>
-    </message>
-    <message>
-        <source>Doctor: %1</source>
-        <translation>Doctor: %1</translation>
-    </message>
-    <message>
-        <source>Thank you for seeing the following patient.</source>
-        <translation>Thank you for seeing the following patient.</translation>
-    </message>
-    <message>
-        <source> (age %1)</source>
-        <translation> (age %1)</translation>
-    </message>
-    <message>
-        <source>Patient name</source>
-        <translation>Patient name</translation>
-    </message>
-    <message>
-        <source>(%1)</source>
-        <translation>(%1)</translation>
-    </message>
-    <message>
-        <source>Date of birth</source>
-        <translation>Date of birth</translation>
-    </message>
-    <message>
-        <source>Sex</source>
-        <translation>Sex</translation>
-    </message>
-    <message>
-        <source>Patient ID</source>
-        <translation>Patient ID</translation>
-    </message>
-    <message>
-        <source>Diagnoses</source>
-        <translation>Diagnoses</translation>
-    </message>
-    <message>
-        <source>Purpose of referral</source>
-        <translation>Purpose of referral</translation>
-    </message>
-    <message>
-        <source>History and course</source>
-        <translation>History and course</translation>
-    </message>
-    <message>
-        <source>Current medication</source>
-        <translation>Current medication</translation>
-    </message>
-    <message>
-        <source>Allergies</source>
-        <translation>Allergies</translation>
-    </message>
-    <message>
-        <source>Discharge summary</source>
-        <translation>Discharge summary</translation>
-    </message>
-    <message>
-        <source>Laboratory results</source>
-        <translation>Laboratory results</translation>
-    </message>
-    <message>
-        <source>Enclosed</source>
-        <translation>Enclosed</translation>
-    </message>
-    <message>
-        <source>, </source>
-        <translation>, </translation>
-    </message>
-    <message>
-        <source>Records from the regional network: %1</source>
-        <translation>Records from the regional network: %1</translation>
-    </message>
-    <message>
-        <source>No discharge summary is shared.</source>
-        <translation>No discharge summary is shared.</translation>
-    </message>
-    <message>
-        <source>Source: %1</source>
-        <translation>Source: %1</translation>
-    </message>
-    <message>
-        <source>The full text is kept by %1; ask them for a copy if needed.</source>
-        <translation>The full text is kept by %1; ask them for a copy if needed.</translation>
-    </message>
-    <message>
-        <source>Drug</source>
-        <translation>Drug</translation>
-    </message>
-    <message>
-        <source>Dose</source>
-        <translation>Dose</translation>
-    </message>
-    <message>
-        <source>Usage</source>
-        <translation>Usage</translation>
-    </message>
-    <message>
-        <source>Days</source>
-        <translation>Days</translation>
-    </message>
-    <message>
-        <source>Prescribed</source>
-        <translation>Prescribed</translation>
-    </message>
-    <message>
-        <source>Source</source>
-        <translation>Source</translation>
-    </message>
-    <message>
-        <source>No laboratory results were chosen.</source>
-        <translation>No laboratory results were chosen.</translation>
-    </message>
-    <message>
-        <source>Test</source>
-        <translation>Test</translation>
-    </message>
-    <message>
-        <source>Reference range</source>
-        <translation>Reference range</translation>
-    </message>
-    <message>
-        <source>H: above, L: below the reference range. Newest first.</source>
-        <translation>H: above, L: below the reference range. Newest first.</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>Date</translation>
-    </message>
-    <message>
-        <source>Patient: %1 (ID %2)</source>
-        <translation>Patient: %1 (ID %2)</translation>
-    </message>
-    <message>
-        <source>Page %1 / %2</source>
-        <translation>Page %1 / %2</translation>
-    </message>
-    <message>
-        <source>Printed %1 by %2</source>
-        <translation>Printed %1 by %2</translation>
-    </message>
-    <message>
-        <source>Records from: %1</source>
-        <translation>Records from: %1</translation>
-    </message>
-    <message>
-        <source>Could not start printing.</source>
-        <translation>Could not start printing.</translation>
-    </message>
-    <message>
-        <source>Could not start a new page.</source>
-        <translation>Could not start a new page.</translation>
-    </message>
-    <message>
-        <source>Printing was stopped.</source>
-        <translation>Printing was stopped.</translation>
-    </message>
-    <message>
-        <source>Could not finish printing.</source>
-        <translation>Could not finish printing.</translation>
-    </message>
-    <message>
-        <source>Cannot write the PDF to %1: it is a folder.</source>
-        <translation>Cannot write the PDF to %1: it is a folder.</translation>
-    </message>
-    <message>
-        <source>Cannot write the PDF to %1: %2</source>
-        <translation>Cannot write the PDF to %1: %2</translation>
-    </message>
-    <message>
-        <source>Referral packet: %1</source>
-        <translation>Referral packet: %1</translation>
-    </message>
-    <message>
-        <source>Key images</source>
-        <translation>Key images</translation>
-    </message>
-    <message>
-        <source>No key images were marked.</source>
-        <translation>No key images were marked.</translation>
-    </message>
-    <message>
-        <source>not named in the images</source>
-        <translation>not named in the images</translation>
-    </message>
-    <message numerus="yes">
-        <source>Key images (%n)</source>
-        <translation>
-            <numerusform>Key images (%n)</numerusform>
-            <numerusform>Key images (%n)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Key images (continued)</source>
-        <translation>Key images (continued)</translation>
-    </message>
-</context>
-<context>
     <name>Dicom::DicomWebReply</name>
     <message>
         <source>The image server sent "%1" instead of DICOM data.</source>
@@ -1545,6 +1294,248 @@
     <message>
         <source>Biologic</source>
         <translation>Biologic</translation>
+    </message>
+    <message>
+        <source>MMMM d, yyyy</source>
+        <extracomment>Date format of the printed packet (QDate::toString), e.g. "yyyy年M月d日"</extracomment>
+        <translation>MMMM d, yyyy</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unknown</translation>
+    </message>
+    <message>
+        <source>None on record</source>
+        <translation>None on record</translation>
+    </message>
+    <message>
+        <source>Prescribed %1 at %2</source>
+        <translation>Prescribed %1 at %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Referral Letter</source>
+        <translation>Referral Letter</translation>
+    </message>
+    <message>
+        <source>Attending doctor</source>
+        <translation>Attending doctor</translation>
+    </message>
+    <message>
+        <source>Dr. %1</source>
+        <translation>Dr. %1</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Doctor: %1</source>
+        <translation>Doctor: %1</translation>
+    </message>
+    <message>
+        <source>Thank you for seeing the following patient.</source>
+        <translation>Thank you for seeing the following patient.</translation>
+    </message>
+    <message>
+        <source> (age %1)</source>
+        <translation> (age %1)</translation>
+    </message>
+    <message>
+        <source>Patient name</source>
+        <translation>Patient name</translation>
+    </message>
+    <message>
+        <source>(%1)</source>
+        <translation>(%1)</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>Patient ID</source>
+        <translation>Patient ID</translation>
+    </message>
+    <message>
+        <source>Diagnoses</source>
+        <translation>Diagnoses</translation>
+    </message>
+    <message>
+        <source>Purpose of referral</source>
+        <translation>Purpose of referral</translation>
+    </message>
+    <message>
+        <source>History and course</source>
+        <translation>History and course</translation>
+    </message>
+    <message>
+        <source>Current medication</source>
+        <translation>Current medication</translation>
+    </message>
+    <message>
+        <source>Allergies</source>
+        <translation>Allergies</translation>
+    </message>
+    <message>
+        <source>Discharge summary</source>
+        <translation>Discharge summary</translation>
+    </message>
+    <message>
+        <source>Laboratory results</source>
+        <translation>Laboratory results</translation>
+    </message>
+    <message numerus="yes">
+        <source>Key images (%n)</source>
+        <translation>
+            <numerusform>Key images (%n)</numerusform><numerusform>Key images (%n)</numerusform></translation>
+    </message>
+    <message>
+        <source>Enclosed</source>
+        <translation>Enclosed</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>Records from the regional network: %1</source>
+        <translation>Records from the regional network: %1</translation>
+    </message>
+    <message>
+        <source>No discharge summary is shared.</source>
+        <translation>No discharge summary is shared.</translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation>Source: %1</translation>
+    </message>
+    <message>
+        <source>The full text is kept by %1; ask them for a copy if needed.</source>
+        <translation>The full text is kept by %1; ask them for a copy if needed.</translation>
+    </message>
+    <message>
+        <source>Dose</source>
+        <translation>Dose</translation>
+    </message>
+    <message>
+        <source>Usage</source>
+        <translation>Usage</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Days</translation>
+    </message>
+    <message>
+        <source>Prescribed</source>
+        <translation>Prescribed</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>No laboratory results were chosen.</source>
+        <translation>No laboratory results were chosen.</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>Reference range</source>
+        <translation>Reference range</translation>
+    </message>
+    <message>
+        <source>H: above, L: below the reference range. Newest first.</source>
+        <translation>H: above, L: below the reference range. Newest first.</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Patient: %1 (ID %2)</source>
+        <translation>Patient: %1 (ID %2)</translation>
+    </message>
+    <message>
+        <source>Page %1 / %2</source>
+        <translation>Page %1 / %2</translation>
+    </message>
+    <message>
+        <source>Printed %1 by %2</source>
+        <translation>Printed %1 by %2</translation>
+    </message>
+    <message>
+        <source>Records from: %1</source>
+        <translation>Records from: %1</translation>
+    </message>
+    <message>
+        <source>Key images</source>
+        <translation>Key images</translation>
+    </message>
+    <message>
+        <source>Key images (continued)</source>
+        <translation>Key images (continued)</translation>
+    </message>
+    <message>
+        <source>No key images were marked.</source>
+        <translation>No key images were marked.</translation>
+    </message>
+    <message>
+        <source>not named in the images</source>
+        <translation>not named in the images</translation>
+    </message>
+    <message>
+        <source>Could not start printing.</source>
+        <translation>Could not start printing.</translation>
+    </message>
+    <message>
+        <source>Could not start a new page.</source>
+        <translation>Could not start a new page.</translation>
+    </message>
+    <message>
+        <source>Printing was stopped.</source>
+        <translation>Printing was stopped.</translation>
+    </message>
+    <message>
+        <source>Could not finish printing.</source>
+        <translation>Could not finish printing.</translation>
+    </message>
+    <message>
+        <source>Cannot write the PDF to %1: it is a folder.</source>
+        <translation>Cannot write the PDF to %1: it is a folder.</translation>
+    </message>
+    <message>
+        <source>Cannot write the PDF to %1: %2</source>
+        <translation>Cannot write the PDF to %1: %2</translation>
+    </message>
+    <message>
+        <source>Referral packet: %1</source>
+        <translation>Referral packet: %1</translation>
     </message>
 </context>
 <context>

@@ -2,256 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja" sourcelanguage="en">
 <context>
-    <name />
-    <message>
-        <source>MMMM d, yyyy</source>
-        <extracomment>Date format of the printed packet (QDate::toString), e.g. "yyyy年M月d日"</extracomment>
-        <translation>yyyy年M月d日</translation>
-    </message>
-    <message>
-        <source>Male</source>
-        <translation>男性</translation>
-    </message>
-    <message>
-        <source>Female</source>
-        <translation>女性</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>その他</translation>
-    </message>
-    <message>
-        <source>Unknown</source>
-        <translation>不明</translation>
-    </message>
-    <message>
-        <source>None on record</source>
-        <translation>記録なし</translation>
-    </message>
-    <message>
-        <source>Prescribed %1 at %2</source>
-        <translation>%1 %2 処方</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1（%2）</translation>
-    </message>
-    <message>
-        <source>Referral Letter</source>
-        <translation>診療情報提供書</translation>
-    </message>
-    <message>
-        <source>Attending doctor</source>
-        <translation>担当医</translation>
-    </message>
-    <message>
-        <source>Dr. %1</source>
-        <translation>%1 先生 御侍史</translation>
-    </message>
-    <message>
-        <source>From</source>
-        <translation>紹介元</translation>
-    </message>
-    <message>
-        <source>Doctor: %1</source>
-        <translation>医師: %1</translation>
-    </message>
-    <message>
-        <source>Thank you for seeing the following patient.</source>
-        <translation>下記の患者をご紹介いたします。ご高診のほど、よろしくお願い申し上げます。</translation>
-    </message>
-    <message>
-        <source> (age %1)</source>
-        <translation>（%1歳）</translation>
-    </message>
-    <message>
-        <source>Patient name</source>
-        <translation>患者氏名</translation>
-    </message>
-    <message>
-        <source>(%1)</source>
-        <translation>（%1）</translation>
-    </message>
-    <message>
-        <source>Date of birth</source>
-        <translation>生年月日</translation>
-    </message>
-    <message>
-        <source>Sex</source>
-        <translation>性別</translation>
-    </message>
-    <message>
-        <source>Patient ID</source>
-        <translation>患者ID</translation>
-    </message>
-    <message>
-        <source>Diagnoses</source>
-        <translation>傷病名</translation>
-    </message>
-    <message>
-        <source>Purpose of referral</source>
-        <translation>紹介目的</translation>
-    </message>
-    <message>
-        <source>History and course</source>
-        <translation>既往歴・経過</translation>
-    </message>
-    <message>
-        <source>Current medication</source>
-        <translation>現在の処方</translation>
-    </message>
-    <message>
-        <source>Allergies</source>
-        <translation>アレルギー</translation>
-    </message>
-    <message>
-        <source>Discharge summary</source>
-        <translation>退院時サマリー</translation>
-    </message>
-    <message>
-        <source>Laboratory results</source>
-        <translation>検査結果</translation>
-    </message>
-    <message>
-        <source>Enclosed</source>
-        <translation>添付資料</translation>
-    </message>
-    <message>
-        <source>, </source>
-        <translation>、</translation>
-    </message>
-    <message>
-        <source>Records from the regional network: %1</source>
-        <translation>地域医療連携ネットワークの記録: %1</translation>
-    </message>
-    <message>
-        <source>No discharge summary is shared.</source>
-        <translation>共有されている退院時サマリーはありません。</translation>
-    </message>
-    <message>
-        <source>Source: %1</source>
-        <translation>出典: %1</translation>
-    </message>
-    <message>
-        <source>The full text is kept by %1; ask them for a copy if needed.</source>
-        <translation>本文は %1 が保管しています。必要な場合は同院にお問い合わせください。</translation>
-    </message>
-    <message>
-        <source>Drug</source>
-        <translation>薬剤</translation>
-    </message>
-    <message>
-        <source>Dose</source>
-        <translation>用量</translation>
-    </message>
-    <message>
-        <source>Usage</source>
-        <translation>用法</translation>
-    </message>
-    <message>
-        <source>Days</source>
-        <translation>日数</translation>
-    </message>
-    <message>
-        <source>Prescribed</source>
-        <translation>処方日</translation>
-    </message>
-    <message>
-        <source>Source</source>
-        <translation>出典</translation>
-    </message>
-    <message>
-        <source>No laboratory results were chosen.</source>
-        <translation>検査結果は選択されていません。</translation>
-    </message>
-    <message>
-        <source>Test</source>
-        <translation>検査項目</translation>
-    </message>
-    <message>
-        <source>Reference range</source>
-        <translation>基準値</translation>
-    </message>
-    <message>
-        <source>H: above, L: below the reference range. Newest first.</source>
-        <translation>H: 基準値より高値、L: 基準値より低値。新しい日付から順に表示。</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>備考</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>日付</translation>
-    </message>
-    <message>
-        <source>Patient: %1 (ID %2)</source>
-        <translation>患者: %1（ID %2）</translation>
-    </message>
-    <message>
-        <source>Page %1 / %2</source>
-        <translation>%1 / %2 ページ</translation>
-    </message>
-    <message>
-        <source>Printed %1 by %2</source>
-        <translation>印刷: %1　%2</translation>
-    </message>
-    <message>
-        <source>Records from: %1</source>
-        <translation>記録の出典: %1</translation>
-    </message>
-    <message>
-        <source>Could not start printing.</source>
-        <translation>印刷を開始できませんでした。</translation>
-    </message>
-    <message>
-        <source>Could not start a new page.</source>
-        <translation>次のページを開始できませんでした。</translation>
-    </message>
-    <message>
-        <source>Printing was stopped.</source>
-        <translation>印刷は中止されました。</translation>
-    </message>
-    <message>
-        <source>Could not finish printing.</source>
-        <translation>印刷を完了できませんでした。</translation>
-    </message>
-    <message>
-        <source>Cannot write the PDF to %1: it is a folder.</source>
-        <translation>%1 はフォルダーのため、PDFを書き出せません。</translation>
-    </message>
-    <message>
-        <source>Cannot write the PDF to %1: %2</source>
-        <translation>%1 にPDFを書き出せません: %2</translation>
-    </message>
-    <message>
-        <source>Referral packet: %1</source>
-        <translation>紹介状セット: %1</translation>
-    </message>
-    <message>
-        <source>Key images</source>
-        <translation>キー画像</translation>
-    </message>
-    <message>
-        <source>No key images were marked.</source>
-        <translation>キー画像は指定されていません。</translation>
-    </message>
-    <message>
-        <source>not named in the images</source>
-        <translation>画像に記載なし</translation>
-    </message>
-    <message numerus="yes">
-        <source>Key images (%n)</source>
-        <translation>
-            <numerusform>キー画像（%n 枚）</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Key images (continued)</source>
-        <translation>キー画像（続き）</translation>
-    </message>
-</context>
-<context>
     <name>Dicom::DicomWebReply</name>
     <message>
         <source>The image server sent "%1" instead of DICOM data.</source>
@@ -444,7 +194,7 @@
     </message>
     <message>
         <source>Window/Level</source>
-        <translation>ウィンドウ調整</translation>
+        <translation>階調</translation>
     </message>
     <message>
         <source>Drag to change window and level (W)</source>
@@ -525,7 +275,7 @@
     <message numerus="yes">
         <source>%n image(s) read</source>
         <translation>
-            <numerusform>%n 件の画像を読み込みました</numerusform>
+            <numerusform>画像を %n 枚読み込みました</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -560,7 +310,7 @@
     </message>
     <message>
         <source>Open DICOMDIR…</source>
-        <translation>DICOMDIRを開く…</translation>
+        <translation>DICOMDIR…</translation>
     </message>
     <message>
         <source>Open the DICOMDIR of a CD or DVD (Ctrl+O)</source>
@@ -1340,7 +1090,7 @@
     <message numerus="yes">
         <source>%n patient(s) found.</source>
         <translation>
-            <numerusform>%n 件の患者が見つかりました</numerusform>
+            <numerusform>患者が %n 名見つかりました。</numerusform>
         </translation>
     </message>
     <message>
@@ -1530,6 +1280,248 @@
     <message>
         <source>Biologic</source>
         <translation>生物学的製剤</translation>
+    </message>
+    <message>
+        <source>MMMM d, yyyy</source>
+        <extracomment>Date format of the printed packet (QDate::toString), e.g. "yyyy年M月d日"</extracomment>
+        <translation>yyyy年M月d日</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男性</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女性</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>その他</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <source>None on record</source>
+        <translation>記録なし</translation>
+    </message>
+    <message>
+        <source>Prescribed %1 at %2</source>
+        <translation>%1 %2 処方</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Referral Letter</source>
+        <translation>診療情報提供書</translation>
+    </message>
+    <message>
+        <source>Attending doctor</source>
+        <translation>担当医</translation>
+    </message>
+    <message>
+        <source>Dr. %1</source>
+        <translation>%1 先生 御侍史</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>紹介元</translation>
+    </message>
+    <message>
+        <source>Doctor: %1</source>
+        <translation>医師: %1</translation>
+    </message>
+    <message>
+        <source>Thank you for seeing the following patient.</source>
+        <translation>下記の患者をご紹介いたします。ご高診のほど、よろしくお願い申し上げます。</translation>
+    </message>
+    <message>
+        <source> (age %1)</source>
+        <translation>（%1歳）</translation>
+    </message>
+    <message>
+        <source>Patient name</source>
+        <translation>患者氏名</translation>
+    </message>
+    <message>
+        <source>(%1)</source>
+        <translation>（%1）</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>生年月日</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>性別</translation>
+    </message>
+    <message>
+        <source>Patient ID</source>
+        <translation>患者ID</translation>
+    </message>
+    <message>
+        <source>Diagnoses</source>
+        <translation>傷病名</translation>
+    </message>
+    <message>
+        <source>Purpose of referral</source>
+        <translation>紹介目的</translation>
+    </message>
+    <message>
+        <source>History and course</source>
+        <translation>既往歴・経過</translation>
+    </message>
+    <message>
+        <source>Current medication</source>
+        <translation>現在の処方</translation>
+    </message>
+    <message>
+        <source>Allergies</source>
+        <translation>アレルギー</translation>
+    </message>
+    <message>
+        <source>Discharge summary</source>
+        <translation>退院時サマリー</translation>
+    </message>
+    <message>
+        <source>Laboratory results</source>
+        <translation>検査結果</translation>
+    </message>
+    <message numerus="yes">
+        <source>Key images (%n)</source>
+        <translation>
+            <numerusform>キー画像（%n 枚）</numerusform></translation>
+    </message>
+    <message>
+        <source>Enclosed</source>
+        <translation>添付資料</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Records from the regional network: %1</source>
+        <translation>地域医療連携ネットワークの記録: %1</translation>
+    </message>
+    <message>
+        <source>No discharge summary is shared.</source>
+        <translation>共有されている退院時サマリーはありません。</translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation>出典: %1</translation>
+    </message>
+    <message>
+        <source>The full text is kept by %1; ask them for a copy if needed.</source>
+        <translation>本文は %1 が保管しています。必要な場合は同院にお問い合わせください。</translation>
+    </message>
+    <message>
+        <source>Dose</source>
+        <translation>用量</translation>
+    </message>
+    <message>
+        <source>Usage</source>
+        <translation>用法</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>日数</translation>
+    </message>
+    <message>
+        <source>Prescribed</source>
+        <translation>処方日</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>出典</translation>
+    </message>
+    <message>
+        <source>No laboratory results were chosen.</source>
+        <translation>検査結果は選択されていません。</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>検査項目</translation>
+    </message>
+    <message>
+        <source>Reference range</source>
+        <translation>基準値</translation>
+    </message>
+    <message>
+        <source>H: above, L: below the reference range. Newest first.</source>
+        <translation>H: 基準値より高値、L: 基準値より低値。新しい日付から順に表示。</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>備考</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <source>Patient: %1 (ID %2)</source>
+        <translation>患者: %1（ID %2）</translation>
+    </message>
+    <message>
+        <source>Page %1 / %2</source>
+        <translation>%1 / %2 ページ</translation>
+    </message>
+    <message>
+        <source>Printed %1 by %2</source>
+        <translation>印刷: %1　%2</translation>
+    </message>
+    <message>
+        <source>Records from: %1</source>
+        <translation>記録の出典: %1</translation>
+    </message>
+    <message>
+        <source>Key images</source>
+        <translation>キー画像</translation>
+    </message>
+    <message>
+        <source>Key images (continued)</source>
+        <translation>キー画像（続き）</translation>
+    </message>
+    <message>
+        <source>No key images were marked.</source>
+        <translation>キー画像は指定されていません。</translation>
+    </message>
+    <message>
+        <source>not named in the images</source>
+        <translation>画像に記載なし</translation>
+    </message>
+    <message>
+        <source>Could not start printing.</source>
+        <translation>印刷を開始できませんでした。</translation>
+    </message>
+    <message>
+        <source>Could not start a new page.</source>
+        <translation>次のページを開始できませんでした。</translation>
+    </message>
+    <message>
+        <source>Printing was stopped.</source>
+        <translation>印刷は中止されました。</translation>
+    </message>
+    <message>
+        <source>Could not finish printing.</source>
+        <translation>印刷を完了できませんでした。</translation>
+    </message>
+    <message>
+        <source>Cannot write the PDF to %1: it is a folder.</source>
+        <translation>%1 はフォルダーのため、PDFを書き出せません。</translation>
+    </message>
+    <message>
+        <source>Cannot write the PDF to %1: %2</source>
+        <translation>%1 にPDFを書き出せません: %2</translation>
+    </message>
+    <message>
+        <source>Referral packet: %1</source>
+        <translation>紹介状セット: %1</translation>
     </message>
 </context>
 <context>
@@ -1769,7 +1761,7 @@
     <message numerus="yes">
         <source>This account is temporarily locked after repeated failed logins. Please try again in %n minute(s).</source>
         <translation>
-            <numerusform>ログインの失敗が続いたため、このアカウントは一時的にロックされています。%n 分後にもう一度お試しください。</numerusform>
+            <numerusform>ログインの失敗が続いたため、このアカウントは一時的にロックされています。%n 分後にもう一度お試しください。</numerusform>
         </translation>
     </message>
     <message>

@@ -22,8 +22,6 @@
 
 namespace {
 
-using Tr = ReferralTr;
-
 /// The document is laid out at 96 units per inch whatever the device's resolution, so that
 /// HTML pixel sizes, images and point sizes keep their proportions on 300 dpi PDFs and
 /// 600 dpi printers alike; the painter scales to the device.
@@ -59,12 +57,12 @@ void drawFooter(QPainter &painter, const ReferralPacket &packet, int page, int p
     const double lineHeight = 13;
     const QRectF first(area.left(), top + 3, area.width(), lineHeight);
     const QRectF second = first.translated(0, lineHeight);
-    const QString patient = Tr::tr("Patient: %1 (ID %2)").arg(packet.patient.name, packet.patient.id);
-    const QString pageText = Tr::tr("Page %1 / %2").arg(page).arg(pageCount);
-    const QString printed = Tr::tr("Printed %1 by %2")
+    const QString patient = ReferralTr::tr("Patient: %1 (ID %2)").arg(packet.patient.name, packet.patient.id);
+    const QString pageText = ReferralTr::tr("Page %1 / %2").arg(page).arg(pageCount);
+    const QString printed = ReferralTr::tr("Printed %1 by %2")
                                 .arg(QLocale::c().toString(packet.printedAt, QStringLiteral("yyyy/MM/dd HH:mm")),
                                      packet.printedBy);
-    const QString sources = Tr::tr("Records from: %1").arg(packet.sourceFacilities().join(Tr::tr(", ")));
+    const QString sources = ReferralTr::tr("Records from: %1").arg(packet.sourceFacilities().join(ReferralTr::tr(", ")));
     const QFontMetricsF metrics(font, painter.device());
     painter.drawText(first, Qt::AlignLeft | Qt::AlignVCenter, patient);
     painter.drawText(first, Qt::AlignRight | Qt::AlignVCenter, pageText);
@@ -115,7 +113,7 @@ void drawKeyImagesPage(QPainter &painter, const ReferralPacket &packet, int inde
     painter.setPen(Qt::black);
     const QRectF title(body.left(), body.top() + 14, body.width(), 24);
     painter.drawText(title, Qt::AlignLeft | Qt::AlignVCenter,
-                     index == 0 ? Tr::tr("Key images") : Tr::tr("Key images (continued)"));
+                     index == 0 ? ReferralTr::tr("Key images") : ReferralTr::tr("Key images (continued)"));
     painter.setPen(QPen(QColor(0x8a, 0x93, 0x9c), 0.8));
     painter.drawLine(QPointF(body.left(), title.bottom() + 4), QPointF(body.right(), title.bottom() + 4));
 
@@ -126,7 +124,7 @@ void drawKeyImagesPage(QPainter &painter, const ReferralPacket &packet, int inde
     if (packet.keyImages.isEmpty()) {
         painter.setPen(Qt::black);
         painter.drawText(QRectF(body.left(), top, body.width(), 20), Qt::AlignLeft,
-                         Tr::tr("No key images were marked."));
+                         ReferralTr::tr("No key images were marked."));
         painter.restore();
         return;
     }
@@ -142,11 +140,11 @@ void drawKeyImagesPage(QPainter &painter, const ReferralPacket &packet, int inde
         const QRectF target(area.center().x() - size.width() / 2, area.top(), size.width(), size.height());
         painter.drawImage(target, k.image);
         const QRectF text(body.left(), target.bottom() + 4, body.width(), kCaptionHeight);
-        const QString source = k.source.isEmpty() ? Tr::tr("not named in the images") : k.source;
+        const QString source = k.source.isEmpty() ? ReferralTr::tr("not named in the images") : k.source;
         painter.setPen(Qt::black);
         painter.drawText(text, Qt::AlignHCenter | Qt::AlignTop, k.caption);
         painter.setPen(QColor(0x5a, 0x65, 0x70));
-        painter.drawText(text.adjusted(0, 16, 0, 0), Qt::AlignHCenter | Qt::AlignTop, Tr::tr("Source: %1").arg(source));
+        painter.drawText(text.adjusted(0, 16, 0, 0), Qt::AlignHCenter | Qt::AlignTop, ReferralTr::tr("Source: %1").arg(source));
     }
     painter.restore();
 }
@@ -179,14 +177,14 @@ ReferralWriteResult ReferralPacketWriter::paint(const ReferralPacket &packet, QP
 
     QPainter painter;
     if (!painter.begin(device))
-        return {Tr::tr("Could not start printing."), 0};
+        return {ReferralTr::tr("Could not start printing."), 0};
     const double scale = device->logicalDpiX() / kDocumentDpi;
     painter.scale(scale, scale);
     QAbstractTextDocumentLayout::PaintContext context;
     context.palette.setColor(QPalette::Text, Qt::black);
     for (int page = 0; page < pageCount; ++page) {
         if (page > 0 && !device->newPage())
-            return {Tr::tr("Could not start a new page."), page};
+            return {ReferralTr::tr("Could not start a new page."), page};
         if (page < documentPages) {
             painter.save();
             const QRectF clip(0, page * bodyHeight, bodyWidth, bodyHeight);
@@ -200,10 +198,10 @@ ReferralWriteResult ReferralPacketWriter::paint(const ReferralPacket &packet, QP
         }
         drawFooter(painter, packet, page + 1, pageCount, QRectF(0, bodyHeight, bodyWidth, kFooterHeight));
         if (hook && !hook(page + 1, pageCount))
-            return {Tr::tr("Printing was stopped."), page + 1};
+            return {ReferralTr::tr("Printing was stopped."), page + 1};
     }
     if (!painter.end())
-        return {Tr::tr("Could not finish printing."), pageCount};
+        return {ReferralTr::tr("Could not finish printing."), pageCount};
     return {{}, pageCount};
 }
 
@@ -212,16 +210,16 @@ ReferralWriteResult ReferralPacketWriter::writePdf(const ReferralPacket &packet,
 {
     const QString shown = QDir::toNativeSeparators(path);
     if (QFileInfo(path).isDir())
-        return {Tr::tr("Cannot write the PDF to %1: it is a folder.").arg(shown), 0};
+        return {ReferralTr::tr("Cannot write the PDF to %1: it is a folder.").arg(shown), 0};
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return {Tr::tr("Cannot write the PDF to %1: %2").arg(shown, file.errorString()), 0};
+        return {ReferralTr::tr("Cannot write the PDF to %1: %2").arg(shown, file.errorString()), 0};
     ReferralWriteResult result;
     {
         QPdfWriter writer(&file);
         writer.setResolution(300);
         writer.setCreator(QStringLiteral("Renkei"));
-        writer.setTitle(Tr::tr("Referral packet: %1").arg(packet.patient.name));
+        writer.setTitle(ReferralTr::tr("Referral packet: %1").arg(packet.patient.name));
         result = paint(packet, &writer, hook);
     } // the writer finishes the PDF when it goes
     if (!result.ok()) {
@@ -229,6 +227,6 @@ ReferralWriteResult ReferralPacketWriter::writePdf(const ReferralPacket &packet,
         return result;
     }
     if (!file.commit())
-        return {Tr::tr("Cannot write the PDF to %1: %2").arg(shown, file.errorString()), 0};
+        return {ReferralTr::tr("Cannot write the PDF to %1: %2").arg(shown, file.errorString()), 0};
     return result;
 }

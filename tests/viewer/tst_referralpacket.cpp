@@ -13,6 +13,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 
 namespace {
 
@@ -117,6 +118,7 @@ private Q_SLOTS:
     void initTestCase();
     void buildsTheChosenSections();
     void pdfCarriesSectionsValuesAndFooter();
+    void pdfInJapanese();
     void keyImagesOfThisPatientOnly();
     void unwritablePathFails_data();
     void unwritablePathFails();
@@ -171,6 +173,35 @@ void tst_ReferralPacket::pdfCarriesSectionsValuesAndFooter()
         QVERIFY2(text.contains(word), qPrintable(QStringLiteral("missing \"%1\" in:\n%2").arg(word, text)));
     // Every page has its footer.
     QCOMPARE(text.count(QStringLiteral("Patient: 患者 太郎 (ID pdfd8a9d0c02cf48f)")), result.pages);
+}
+
+void tst_ReferralPacket::pdfInJapanese()
+{
+    // With the Japanese translation the packet is a 診療情報提供書 (the name Japanese clinics
+    // use), and no English heading is left. It once printed in English: its texts had no
+    // translation context (see tst_translations).
+    QTranslator japanese;
+    QVERIFY2(japanese.load(QStringLiteral(RENKEI_JA_QM)), RENKEI_JA_QM);
+    QCoreApplication::installTranslator(&japanese);
+    const QString path = m_dir.filePath(QStringLiteral("packet-ja.pdf"));
+    const ReferralWriteResult result = ReferralPacketWriter::writePdf(packet(allSections()), path);
+    QCoreApplication::removeTranslator(&japanese);
+    QVERIFY2(result.ok(), qPrintable(result.error));
+    keepForLooking(path, QStringLiteral("ja"));
+    const QString text = pdfText(path);
+    QVERIFY2(!text.isEmpty(), "pdftotext failed");
+    QVERIFY2(text.contains(QStringLiteral("診療情報提供書")), qPrintable(text));
+    for (const QString &english : {QStringLiteral("Referral Letter"), QStringLiteral("Discharge summary"),
+                                   QStringLiteral("Current medication"), QStringLiteral("Laboratory results"),
+                                   QStringLiteral("Diagnoses"), QStringLiteral("Allergies"),
+                                   QStringLiteral("Patient:"), QStringLiteral("Printed")}) {
+        QVERIFY2(!text.contains(english),
+                 qPrintable(QStringLiteral("\"%1\" left in English:\n%2").arg(english, text)));
+    }
+    // The values themselves are unchanged.
+    for (const QString &value : {QStringLiteral("患者 太郎"), QStringLiteral("ダーゼン錠"),
+                                 QStringLiteral("8.9 g/dl"), QStringLiteral("ペニシリン")})
+        QVERIFY2(text.contains(value), qPrintable(QStringLiteral("missing \"%1\"").arg(value)));
 }
 
 void tst_ReferralPacket::keyImagesOfThisPatientOnly()
