@@ -34,11 +34,14 @@ struct LabItem
 {
     QString code; ///< JLAC10 (illustrative)
     QString name;
-    QString unit;
+    QString unit;       ///< the UCUM code
     QString unitSystem; ///< ISO+ for UCUM units
     double low;
     double high;      ///< < low when open-ended above ("60-")
     int decimals;
+    /// What the hospital's report prints (OBX-6.2), when it differs from the code; HL7
+    /// escaped, as "^" separates components.
+    QString unitText = {};
 };
 
 const Drug kMetformin{QStringLiteral("620008101"), QStringLiteral("メトグルコ錠２５０ｍｇ"), 2, 2,
@@ -62,8 +65,8 @@ LabItem labItem(Lab lab, bool female)
     case Ast: return {QStringLiteral("3B035000002327201"), QStringLiteral("AST"), QStringLiteral("U/L"), QStringLiteral("ISO+"), 13, 30, 0};
     case Alt: return {QStringLiteral("3B045000002327201"), QStringLiteral("ALT"), QStringLiteral("U/L"), QStringLiteral("ISO+"), female ? 7.0 : 10.0, female ? 23.0 : 42.0, 0};
     case Creatinine: return {QStringLiteral("3C015000002327101"), QStringLiteral("クレアチニン"), QStringLiteral("mg/dL"), QStringLiteral("ISO+"), female ? 0.46 : 0.65, female ? 0.79 : 1.07, 2};
-    case Egfr: return {QStringLiteral("8A065000002391901"), QStringLiteral("eGFR"), QStringLiteral("mL/min/{1.73_m2}"), QStringLiteral("ISO+"), 60, 0, 1};
-    case Wbc: return {QStringLiteral("2A990000001930101"), QStringLiteral("白血球数"), QStringLiteral("10*3/uL"), QStringLiteral("ISO+"), 3.3, 8.6, 1};
+    case Egfr: return {QStringLiteral("8A065000002391901"), QStringLiteral("eGFR"), QStringLiteral("mL/min/{1.73_m2}"), QStringLiteral("ISO+"), 60, 0, 1, QStringLiteral("mL/分/1.73m2")};
+    case Wbc: return {QStringLiteral("2A990000001930101"), QStringLiteral("白血球数"), QStringLiteral("10*3/uL"), QStringLiteral("ISO+"), 3.3, 8.6, 1, QStringLiteral("10\\S\\3/μL")};
     case Hemoglobin: return {QStringLiteral("2A030000001930101"), QStringLiteral("ヘモグロビン"), QStringLiteral("g/dL"), QStringLiteral("ISO+"), female ? 11.6 : 13.7, female ? 14.8 : 16.8, 1};
     case Crp: return {QStringLiteral("5C070000002329201"), QStringLiteral("CRP"), QStringLiteral("mg/dL"), QStringLiteral("ISO+"), 0.0, 0.14, 2};
     }
@@ -216,7 +219,7 @@ QString obx(int setId, const LabItem &item, double value, const QDateTime &when)
                    {{1, QString::number(setId)}, {2, QStringLiteral("NM")},
                     {3, QStringLiteral("%1^%2^JC10").arg(item.code, item.name)},
                     {5, formatted(rounded, item.decimals)},
-                    {6, QStringLiteral("%1^%1^%2").arg(item.unit, item.unitSystem)},
+                    {6, QStringLiteral("%1^%2^%3").arg(item.unit, item.unitText.isEmpty() ? item.unit : item.unitText, item.unitSystem)},
                     {7, range}, {8, flag}, {11, QStringLiteral("F")},
                     {14, when.toString(QStringLiteral("yyyyMMddHHmm"))}});
 }

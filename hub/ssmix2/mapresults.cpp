@@ -152,12 +152,17 @@ QStringList mapObservations(const QList<const Hl7Segment *> &obxList, const QStr
         const QString type = obx->value(2);
         const QString raw = obx->value(5);
         QJsonObject unit;
-        if (!obx->value(6, 1).isEmpty()) {
-            unit.insert(QStringLiteral("unit"), obx->value(6, 1));
-            // ISO+ units are UCUM-like; the local code keeps its spelling for display only.
-            if (obx->value(6, 3) == QLatin1String("ISO+"))
-                unit.insert(QStringLiteral("system"), QStringLiteral("http://unitsofmeasure.org")),
-                    unit.insert(QStringLiteral("code"), obx->value(6, 1));
+        const QString unitCode = obx->value(6, 1);
+        const QString unitText = obx->value(6, 2);
+        if (!unitCode.isEmpty() || !unitText.isEmpty()) {
+            // OBX-6 is a CE: the text (component 2) is what a person reads, e.g. "10^3/μL"
+            // for the UCUM code "10*3/uL"; the code alone is only a fallback for display.
+            unit.insert(QStringLiteral("unit"), unitText.isEmpty() ? unitCode : unitText);
+            // ISO+ units are UCUM-like; a local code keeps its spelling for display only.
+            if (obx->value(6, 3) == QLatin1String("ISO+") && !unitCode.isEmpty()) {
+                unit.insert(QStringLiteral("system"), QStringLiteral("http://unitsofmeasure.org"));
+                unit.insert(QStringLiteral("code"), unitCode);
+            }
         }
         if (type == QLatin1String("NM")) {
             if (const auto value = number(raw)) {

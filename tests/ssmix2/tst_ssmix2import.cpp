@@ -81,6 +81,8 @@ private slots:
     void diagnosisWithIcd10();
     void interpretationFlags_data();
     void interpretationFlags();
+    void unitTextOverUcumCode_data();
+    void unitTextOverUcumCode();
     void garbageFieldsNeverCrash();
     void kindsAreDisclosureKinds_data();
     void kindsAreDisclosureKinds();
@@ -403,6 +405,46 @@ void tst_Ssmix2Import::interpretationFlags()
     const QString code = observation.value(QStringLiteral("interpretation")).toArray().first().toObject()
                              .value(QStringLiteral("coding")).toArray().first().toObject().value(QStringLiteral("code")).toString();
     QCOMPARE(code, expected);
+}
+
+void tst_Ssmix2Import::unitTextOverUcumCode_data()
+{
+    // OBX-6 is a CE (HL7 v2.5 §2.A.8): identifier ^ text ^ coding system. \S\ is an escaped
+    // component separator (§2.7.4), so the text "10\S\3/μL" reads "10^3/μL".
+    QTest::addColumn<QString>("obx6");
+    QTest::addColumn<QString>("unit");
+    QTest::addColumn<QString>("system");
+    QTest::addColumn<QString>("code");
+    QTest::newRow("UCUM code with printed text")
+        << QStringLiteral("10*3/uL^10\\S\\3/μL^ISO+") << QStringLiteral("10^3/μL")
+        << QStringLiteral("http://unitsofmeasure.org") << QStringLiteral("10*3/uL");
+    QTest::newRow("UCUM code alone") << QStringLiteral("mg/dL^^ISO+") << QStringLiteral("mg/dL")
+                                     << QStringLiteral("http://unitsofmeasure.org") << QStringLiteral("mg/dL");
+    QTest::newRow("local code and text") << QStringLiteral("G/DL^g/dl^99XYZ") << QStringLiteral("g/dl")
+                                         << QString() << QString();
+    QTest::newRow("text only") << QStringLiteral("^mL/分/1.73m2") << QStringLiteral("mL/分/1.73m2")
+                               << QString() << QString();
+}
+
+void tst_Ssmix2Import::unitTextOverUcumCode()
+{
+    QFETCH(QString, obx6);
+    QFETCH(QString, unit);
+    QFETCH(QString, system);
+    QFETCH(QString, code);
+    const auto message = Ssmix2::Hl7Message::parse(
+        QStringLiteral("MSH|^~\\&|HIS123|SEND|GW|RCV|20111220103059||OUL^R22^OUL_R22|1|P|2.5\r"
+                       "PID|0001||9999013\rOBR|1|1||E001^血液学的検査^99O03|||20111219\r"
+                       "OBX|1|NM|2A990000001930101^白血球数^JC10||6.2|%1|3.3-8.6||||F\r")
+            .arg(obx6));
+    QVERIFY(message);
+    const auto mapped = Ssmix2::mapFhir(*message, {QStringLiteral("x"), QStringLiteral("Patient/p1"), kFacility, QStringLiteral("OML-11")});
+    QVERIFY(mapped);
+    const QJsonObject quantity = mapped->resources.first().json.value(QStringLiteral("valueQuantity")).toObject();
+    QCOMPARE(quantity.value(QStringLiteral("value")).toDouble(), 6.2);
+    QCOMPARE(quantity.value(QStringLiteral("unit")).toString(), unit);
+    QCOMPARE(quantity.value(QStringLiteral("system")).toString(), system);
+    QCOMPARE(quantity.value(QStringLiteral("code")).toString(), code);
 }
 
 void tst_Ssmix2Import::garbageFieldsNeverCrash()
