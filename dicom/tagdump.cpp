@@ -2,6 +2,7 @@
 
 #include "codecs.h"
 #include "datasettext_p.h"
+#include "dicomfile_p.h"
 
 #include <dcmtk/config/osconfig.h>
 #include <dcmtk/dcmdata/dcdeftag.h>
@@ -13,6 +14,8 @@
 
 #include <QFile>
 #include <QFileInfo>
+
+#include <mutex>
 
 namespace Dicom {
 namespace {
@@ -178,6 +181,13 @@ Result<QList<TagEntry>> dumpTags(const QByteArray &bytes)
     if (!result && status.bad())
         return Error{QString::fromLocal8Bit(status.text())};
     return result;
+}
+
+Result<QList<TagEntry>> dumpTags(const DicomFile &file)
+{
+    DicomFile::Private &parsed = privateOf(file);
+    const std::lock_guard lock(parsed.mutex);
+    return dump(parsed.file);
 }
 
 } // namespace Dicom

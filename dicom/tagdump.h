@@ -8,6 +8,8 @@
 
 namespace Dicom {
 
+class DicomFile;
+
 /// One row of a tag listing: an attribute, or an item of a sequence.
 struct TagEntry
 {
@@ -36,5 +38,8 @@ struct TagEntry
 Result<QList<TagEntry>> dumpTags(const QString &path);
 /// The same for an in-memory file (e.g. a DICOMweb payload).
 Result<QList<TagEntry>> dumpTags(const QByteArray &bytes);
+/// The same for a file already parsed, e.g. an image retrieved from the hub, which has no
+/// path to read again. Safe while other threads use @p file.
+Result<QList<TagEntry>> dumpTags(const DicomFile &file);
 
 } // namespace Dicom

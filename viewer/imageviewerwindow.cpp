@@ -530,7 +530,11 @@ void ImageViewerWindow::showTags()
         m_tagBrowser = new TagBrowser(this);
         m_tagBrowser->setWindowFlag(Qt::Window);
     }
-    m_tagBrowser->showFile(image->path);
+    // The parsed dataset, not the path: an image retrieved from the hub was never a file.
+    if (image->file)
+        m_tagBrowser->showDicom(*image->file, QFileInfo(image->path).fileName(), image->path);
+    else
+        m_tagBrowser->showFile(image->path);
     m_tagBrowser->show();
     m_tagBrowser->raise();
     m_tagBrowser->activateWindow();

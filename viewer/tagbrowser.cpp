@@ -3,6 +3,8 @@
 #include "messagelabel.h"
 #include "tagtreemodel.h"
 
+#include "dicomfile.h"
+
 #include <QBoxLayout>
 #include <QFileInfo>
 #include <QHeaderView>
@@ -12,13 +14,6 @@
 #include <QSortFilterProxyModel>
 #include <QTreeView>
 #include <QtConcurrent/QtConcurrentRun>
-
-namespace {
-Dicom::Result<QList<Dicom::TagEntry>> readTags(const QString &path)
-{
-    return Dicom::dumpTags(path);
-}
-} // namespace
 
 TagBrowser::TagBrowser(QWidget *parent)
     : QWidget(parent)
@@ -88,22 +83,38 @@ TagBrowser::~TagBrowser()
 
 void TagBrowser::showFile(const QString &path)
 {
-    m_title->setText(QFileInfo(path).fileName());
-    setWindowTitle(tr("DICOM tags — %1").arg(QFileInfo(path).fileName()));
-    m_title->setToolTip(path);
+    setTitle(QFileInfo(path).fileName(), path);
+    read([path] { return Dicom::dumpTags(path); });
+}
+
+void TagBrowser::showDicom(const Dicom::DicomFile &file, const QString &name,
+                           const QString &origin)
+{
+    setTitle(name, origin);
+    read([file] { return Dicom::dumpTags(file); });
+}
+
+void TagBrowser::setTitle(const QString &name, const QString &origin)
+{
+    m_title->setText(name);
+    setWindowTitle(tr("DICOM tags — %1").arg(name));
+    m_title->setToolTip(origin);
+}
+
+void TagBrowser::read(Reading reading)
+{
     if (m_reader.isRunning()) {
-        m_pending = path; // read when the one under way is done; newest wins
+        m_pending = std::move(reading); // read when the one under way is done; newest wins
         return;
     }
     m_message->showMessage(tr("Reading tags…"), MessageLabel::Tone::Busy);
-    m_reader.setFuture(QtConcurrent::run(readTags, path));
+    m_reader.setFuture(QtConcurrent::run(std::move(reading)));
 }
 
 void TagBrowser::onRead()
 {
-    if (!m_pending.isEmpty()) {
-        const QString next = std::exchange(m_pending, QString());
-        showFile(next);
+    if (m_pending) {
+        read(std::exchange(m_pending, Reading()));
         return;
     }
     const auto result = m_reader.result();

@@ -5,6 +5,12 @@
 #include <QFutureWatcher>
 #include <QWidget>
 
+#include <functional>
+
+namespace Dicom {
+class DicomFile;
+}
+
 class MessageLabel;
 class QLabel;
 class QLineEdit;
@@ -24,6 +30,9 @@ public:
 
     /// Reads the tags of @p path and shows them (replacing what was shown).
     void showFile(const QString &path);
+    /// Shows the tags of a file already in memory (an image retrieved from the hub has no
+    /// path); @p name titles it, @p origin is its tooltip (the path or the instance's URL).
+    void showDicom(const Dicom::DicomFile &file, const QString &name, const QString &origin);
     void setFilterText(const QString &text);
 
     TagTreeModel *model() const { return m_model; }
@@ -34,6 +43,10 @@ Q_SIGNALS:
     void loaded(); ///< the last showFile() is shown, or its error
 
 private:
+    using Reading = std::function<Dicom::Result<QList<Dicom::TagEntry>>()>;
+
+    void setTitle(const QString &name, const QString &origin);
+    void read(Reading reading);
     void onRead();
 
     TagTreeModel *m_model = nullptr;
@@ -43,5 +56,5 @@ private:
     QLabel *m_title = nullptr;
     MessageLabel *m_message = nullptr;
     QFutureWatcher<Dicom::Result<QList<Dicom::TagEntry>>> m_reader;
-    QString m_pending;
+    Reading m_pending; ///< the newest request while another is being read
 };

@@ -19,6 +19,8 @@
 #include "patientsearchpanel.h"
 #include "referralpacketdialog.h"
 #include "studyfetch.h"
+#include "tagbrowser.h"
+#include "tagtreemodel.h"
 #include "timelinemodel.h"
 #include "timelinewidget.h"
 
@@ -187,6 +189,22 @@ void TestHubImages::showImagesOpensTheCtFromTheHub()
     QTRY_VERIFY_WITH_TIMEOUT(viewport->isCurrentSliceReady(), 30'000);
     QVERIFY(viewport->toggleKeyImage());
     QCOMPARE(record->keyImages()->rowCount(), 1);
+
+    // Its tags (Ctrl+T) come from the retrieved dataset: the image has no file to read, and
+    // the browser once answered "No such file or directory" here.
+    QTest::keyClick(viewport, Qt::Key_T, Qt::ControlModifier);
+    TagBrowser *tags = viewer->tagBrowser();
+    QVERIFY(tags);
+    QTRY_VERIFY(tags->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(tags->model()->rowCount() > 0, 10'000);
+    const auto tagValue = [tags](quint16 group, quint16 element) {
+        return tags->model()->findTag(group, element).siblingAtColumn(TagTreeModel::ValueColumn)
+            .data().toString();
+    };
+    QCOMPARE(tagValue(0x0010, 0x0010), m_ct.value(QStringLiteral("PatientName")).toString());
+    QCOMPARE(tagValue(0x0010, 0x0020), m_ct.value(QStringLiteral("PatientID")).toString());
+    QCOMPARE(tagValue(0x0020, 0x000D), m_ct.value(QStringLiteral("StudyInstanceUID")).toString());
+    tags->close();
 
     // Back to the record: the viewer lets go of the images.
     QTest::mouseClick(viewer->findChild<QWidget *>(QStringLiteral("imageBackButton")), Qt::LeftButton);
