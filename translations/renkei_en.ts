@@ -1407,7 +1407,9 @@
     <message numerus="yes">
         <source>Key images (%n)</source>
         <translation>
-            <numerusform>Key images (%n)</numerusform><numerusform>Key images (%n)</numerusform></translation>
+            <numerusform>Key images (%n)</numerusform>
+            <numerusform>Key images (%n)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Enclosed</source>

@@ -1393,7 +1393,8 @@
     <message numerus="yes">
         <source>Key images (%n)</source>
         <translation>
-            <numerusform>キー画像（%n 枚）</numerusform></translation>
+            <numerusform>キー画像（%n 枚）</numerusform>
+        </translation>
     </message>
     <message>
         <source>Enclosed</source>
