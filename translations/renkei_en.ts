@@ -2173,6 +2173,26 @@
         <source>Compare with the current study</source>
         <translation>Compare with the current study</translation>
     </message>
+    <message numerus="yes">
+        <source>%1
+%n waveform(s)</source>
+        <translation>
+            <numerusform>%1
+%n waveform</numerusform>
+            <numerusform>%1
+%n waveforms</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1
+%n document(s)</source>
+        <translation>
+            <numerusform>%1
+%n document</numerusform>
+            <numerusform>%1
+%n documents</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>TagBrowser</name>

@@ -2150,6 +2150,22 @@
         <source>Compare with the current study</source>
         <translation>現在の検査と比較</translation>
     </message>
+    <message numerus="yes">
+        <source>%1
+%n waveform(s)</source>
+        <translation>
+            <numerusform>%1
+波形 %n 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1
+%n document(s)</source>
+        <translation>
+            <numerusform>%1
+文書 %n 件</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>TagBrowser</name>

@@ -82,7 +82,7 @@ void StudyBrowser::setSeries(const QList<Dicom::Series> &series)
             const QString name = failed ? tr("Unreadable files")
                 : s.description.isEmpty() ? tr("(no description)") : s.description;
             auto *item = new QTreeWidgetItem(top);
-            item->setText(0, tr("%1\n%n image(s)", nullptr, int(s.images.size())).arg(name));
+            item->setText(0, seriesText(s, name));
             item->setToolTip(0, s.seriesInstanceUid);
             item->setData(0, kSeriesRole, index);
             item->setData(0, kStudyRole, st);
@@ -90,6 +90,27 @@ void StudyBrowser::setSeries(const QList<Dicom::Series> &series)
         }
         top->setExpanded(true);
     }
+}
+
+QString StudyBrowser::seriesText(const Dicom::Series &series, const QString &name)
+{
+    // An ECG or a report is not "1 image": say what the series holds when it is all one kind.
+    int images = 0;
+    int waveforms = 0;
+    int documents = 0;
+    for (const Dicom::SeriesImage &image : series.images) {
+        if (!image.file || image.file->hasPixelData())
+            ++images;
+        else if (image.file->hasWaveform())
+            ++waveforms;
+        else
+            ++documents;
+    }
+    if (waveforms > 0 && images == 0 && documents == 0)
+        return tr("%1\n%n waveform(s)", nullptr, waveforms).arg(name);
+    if (documents > 0 && images == 0 && waveforms == 0)
+        return tr("%1\n%n document(s)", nullptr, documents).arg(name);
+    return tr("%1\n%n image(s)", nullptr, int(series.images.size())).arg(name);
 }
 
 void StudyBrowser::setThumbnail(int seriesIndex, const QImage &thumbnail)

@@ -46,6 +46,9 @@ protected:
     void contextMenuEvent(QContextMenuEvent *event) override;
 
 private:
+    /// "description\n3 images", or waveforms / documents when the series holds only those.
+    static QString seriesText(const Dicom::Series &series, const QString &name);
+
     QList<Study> m_studies;
     QList<QTreeWidgetItem *> m_seriesItems;
 };

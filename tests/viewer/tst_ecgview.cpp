@@ -7,6 +7,7 @@
 #include "dicomfile.h"
 #include "imageviewerwindow.h"
 #include "imageviewport.h"
+#include "studybrowser.h"
 #include "waveform.h"
 
 #include <QComboBox>
@@ -355,6 +356,14 @@ void TestEcgView::imageViewerShowsTheEcg()
     for (int i = 0; i < window.series().size(); ++i)
         (window.series()[i].images.first().attributes.modality == u"ECG" ? ecg : ct) = i;
     QVERIFY(ecg >= 0 && ct >= 0);
+    // The list says what each series holds: a waveform, not "1 image" (no translator is
+    // loaded, so the texts are the English sources, "(s)" included).
+    auto *browser = window.findChild<StudyBrowser *>(QStringLiteral("studyBrowser"));
+    QVERIFY(browser);
+    const QString ecgText = browser->seriesItem(ecg)->text(0);
+    QVERIFY2(ecgText.endsWith(QStringLiteral("1 waveform(s)")), qPrintable(ecgText));
+    const QString ctText = browser->seriesItem(ct)->text(0);
+    QVERIFY2(ctText.endsWith(QStringLiteral("1 image(s)")), qPrintable(ctText));
     window.showSeries(ecg);
     QVERIFY(window.ecgView()->isVisible());
     QVERIFY(window.ecgView()->errorMessage().isEmpty());
