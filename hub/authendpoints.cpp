@@ -64,13 +64,12 @@ AuthEndpoints::AuthEndpoints(Store &store, LoginQueue &logins, TokenStore &token
 
 void AuthEndpoints::login(const QHttpServerRequest &request, QHttpServerResponder &&responder)
 {
-    if (const std::optional<QHttpServerResponse> refused = loginRequestError(request)) {
+    QString loginId;
+    QString password;
+    if (const std::optional<QHttpServerResponse> refused = readCredentials(request, &loginId, &password)) {
         refused->write(std::move(responder));
         return;
     }
-    const QJsonObject body = QJsonDocument::fromJson(request.body()).object();
-    const QString loginId = body.value(QStringLiteral("id")).toString();
-    const QString password = body.value(QStringLiteral("password")).toString();
 
     // The responder is kept until the hash is checked. It points at the socket, which Qt
     // deletes if the client hangs up meanwhile: then the login is still concluded (the
@@ -96,7 +95,8 @@ void AuthEndpoints::login(const QHttpServerRequest &request, QHttpServerResponde
     }
 }
 
-std::optional<QHttpServerResponse> AuthEndpoints::loginRequestError(const QHttpServerRequest &request)
+std::optional<QHttpServerResponse> AuthEndpoints::readCredentials(const QHttpServerRequest &request,
+                                                                  QString *loginId, QString *password)
 {
     if (Http::bodyTooLarge(request))
         return oauthError(Http::Status::PayloadTooLarge, QStringLiteral("invalid_request"),
@@ -118,6 +118,8 @@ std::optional<QHttpServerResponse> AuthEndpoints::loginRequestError(const QHttpS
                           QStringLiteral("malformed_request"),
                           QStringLiteral("Expected a JSON object with string 'id' and 'password'"));
     }
+    *loginId = idValue.toString();
+    *password = passwordValue.toString();
     return std::nullopt;
 }
 

@@ -25,8 +25,9 @@ public:
     QHttpServerResponse notice(const QHttpServerRequest &request);
 
 private:
-    /// The answer refusing a malformed login request; nothing for a well-formed one.
-    std::optional<QHttpServerResponse> loginRequestError(const QHttpServerRequest &request);
+    /// Reads ID and password from a login request; or the answer refusing a malformed one.
+    std::optional<QHttpServerResponse> readCredentials(const QHttpServerRequest &request,
+                                                       QString *loginId, QString *password);
     QHttpServerResponse loginResponse(const QString &loginId,
                                       const Result<Authenticator::Attempt> &attempt);
 

@@ -37,8 +37,6 @@ public:
     /// \a done, when kMaxPending logins are already pending.
     bool submit(const QString &loginId, const QString &password, Done done);
 
-    int pending() const { return m_pending; }
-
 private:
     struct Waiting
     {
