@@ -132,6 +132,21 @@ QString HubProcess::createDemo()
     return copyTree(demo, m_dir.path());
 }
 
+QStringList HubProcess::demoDicomFiles(const QString &patientId, const QString &nameFilter) const
+{
+    QStringList files;
+    QDirIterator it(m_dir.filePath(QStringLiteral("demo-dicom")), {nameFilter}, QDir::Files,
+                    QDirIterator::Subdirectories);
+    const QString folder = QLatin1Char('/') + patientId + QLatin1Char('/');
+    while (it.hasNext()) {
+        const QString file = it.next();
+        if (file.contains(folder))
+            files << file;
+    }
+    files.sort();
+    return files;
+}
+
 QString HubProcess::start()
 {
     m_serve.start(executable(), {QStringLiteral("serve"), QStringLiteral("--dir"), m_dir.path(),

@@ -31,6 +31,9 @@ public:
     QJsonArray runJson(const QStringList &arguments, QString *error = nullptr) const;
 
     QString dataDir() const { return m_dir.path(); }
+    /// The DICOM files the demo wrote and imported for @p patientId
+    /// (`demo-dicom/<hospital>/<patient>/`), matching @p nameFilter (e.g. "CT*.dcm"), sorted.
+    QStringList demoDicomFiles(const QString &patientId, const QString &nameFilter) const;
     QString caFile() const { return m_dir.filePath(QStringLiteral("ca.pem")); }
     QUrl baseUrl() const { return m_baseUrl; }
     quint16 port() const { return quint16(m_baseUrl.port()); }

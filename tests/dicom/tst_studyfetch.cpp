@@ -10,7 +10,6 @@
 
 #include <QCryptographicHash>
 #include <QDir>
-#include <QDirIterator>
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -71,14 +70,7 @@ void tst_StudyFetch::initTestCase()
     QVERIFY2(demoError.isEmpty(), qPrintable(demoError));
 
     // The demo's own CT, as written to DIR/demo-dicom/<hospital>/p00001/ and imported.
-    QStringList ctFiles;
-    QDirIterator it(m_hub.dataDir() + QStringLiteral("/demo-dicom"), {QStringLiteral("CT*.dcm")}, QDir::Files,
-                    QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString file = it.next();
-        if (file.contains(QStringLiteral("/p00001/")))
-            ctFiles << file;
-    }
+    const QStringList ctFiles = m_hub.demoDicomFiles(QStringLiteral("p00001"), QStringLiteral("CT*.dcm"));
     QCOMPARE(ctFiles.size(), 24);
     m_demoCt = pydicom(ctFiles);
     const QJsonArray small = pydicom({kFixtures + QStringLiteral("/CT_small.dcm")});

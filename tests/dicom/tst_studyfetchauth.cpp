@@ -9,7 +9,6 @@
 #include "studyfetchsupport.h"
 
 #include <QDir>
-#include <QDirIterator>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -48,14 +47,7 @@ void tst_StudyFetchAuth::initTestCase()
 {
     const QString demoError = m_hub.createDemo();
     QVERIFY2(demoError.isEmpty(), qPrintable(demoError));
-    QStringList ctFiles;
-    QDirIterator it(m_hub.dataDir() + QStringLiteral("/demo-dicom"), {QStringLiteral("CT*.dcm")}, QDir::Files,
-                    QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString file = it.next();
-        if (file.contains(QStringLiteral("/p00001/")))
-            ctFiles << file;
-    }
+    const QStringList ctFiles = m_hub.demoDicomFiles(QStringLiteral("p00001"), QStringLiteral("CT*.dcm"));
     QCOMPARE(ctFiles.size(), 24);
     m_demoCt = pydicom(ctFiles);
     QVERIFY2(m_demoCt.size() == 24, "pydicom (python3-pydicom) must read the files");

@@ -25,7 +25,6 @@
 #include "timelinewidget.h"
 
 #include <QCheckBox>
-#include <QDirIterator>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -71,20 +70,11 @@ void TestHubImages::initTestCase()
 {
     QString error = m_hub.createDemo();
     QVERIFY2(error.isEmpty(), qPrintable(error));
-    QStringList ct;
-    QString cr;
-    QDirIterator it(m_hub.dataDir() + QStringLiteral("/demo-dicom"), QDir::Files, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString file = it.next();
-        if (!file.contains(QStringLiteral("/p00001/")))
-            continue;
-        if (QFileInfo(file).fileName().startsWith(QLatin1String("CT")))
-            ct << file;
-        else
-            cr = file;
-    }
+    const QStringList ct = m_hub.demoDicomFiles(QStringLiteral("p00001"), QStringLiteral("CT*.dcm"));
+    const QStringList crs = m_hub.demoDicomFiles(QStringLiteral("p00001"), QStringLiteral("CR*.dcm"));
     m_ctSlices = int(ct.size());
-    QVERIFY(m_ctSlices > 1 && !cr.isEmpty());
+    QVERIFY(m_ctSlices > 1 && !crs.isEmpty());
+    const QString cr = crs.first();
     QProcess python;
     python.start(QStringLiteral("/usr/bin/python3"), {QStringLiteral("-c"), QStringLiteral(
         "import json, sys, pydicom\n"

@@ -24,7 +24,6 @@
 #include "timelinemodel.h"
 #include "timelinewidget.h"
 
-#include <QDirIterator>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
@@ -78,14 +77,7 @@ void TestImageSessionExpiry::initTestCase()
 {
     QString error = m_hub.createDemo();
     QVERIFY2(error.isEmpty(), qPrintable(error));
-    QStringList ct;
-    QDirIterator it(m_hub.dataDir() + QStringLiteral("/demo-dicom"), {QStringLiteral("CT*.dcm")}, QDir::Files,
-                    QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString file = it.next();
-        if (file.contains(QStringLiteral("/p00001/")))
-            ct << file;
-    }
+    const QStringList ct = m_hub.demoDicomFiles(QStringLiteral("p00001"), QStringLiteral("CT*.dcm"));
     QVERIFY(ct.size() > 8);
     QProcess python;
     python.start(QStringLiteral("/usr/bin/python3"),

@@ -19,7 +19,6 @@
 #include "patientsearchpanel.h"
 #include "referralpacketdialog.h"
 
-#include <QDirIterator>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLineEdit>
@@ -63,13 +62,7 @@ void TestKeyImagesBeforeRecord::initTestCase()
         QSKIP("../shared/fixtures/dicom is not available");
     QString error = m_hub.createDemo();
     QVERIFY2(error.isEmpty(), qPrintable(error));
-    QDirIterator it(m_hub.dataDir() + QStringLiteral("/demo-dicom"), {QStringLiteral("CT*.dcm")}, QDir::Files,
-                    QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString file = it.next();
-        if (file.contains(QStringLiteral("/p00001/")))
-            m_ctFiles << file;
-    }
+    m_ctFiles = m_hub.demoDicomFiles(QStringLiteral("p00001"), QStringLiteral("CT*.dcm"));
     QVERIFY(!m_ctFiles.isEmpty());
     QProcess python;
     python.start(QStringLiteral("/usr/bin/python3"),
