@@ -2,7 +2,8 @@
 // options, for screenshots under Xvfb (keyboard injection there is unreliable).
 //   imageviewer_harness [--window C,W] [--measure x0,y0,x1,y1] [--rect x0,y0,x1,y1]
 //       [--ellipse x0,y0,x1,y1] [--angle x0,y0,x1,y1,x2,y2] [--slice N] [--series N]
-//       [--layout2] [--layout 1|2|4] [--compare] [--sync] [--key] [--tags [FILTER]] FILES
+//       [--layout2] [--layout 1|2|4] [--compare] [--sync] [--key] [--tags [FILTER]]
+//       [--qm renkei_ja.qm] FILES
 #include "imageviewerwindow.h"
 #include "imageviewport.h"
 #include "tagbrowser.h"
@@ -10,6 +11,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QTimer>
+#include <QTranslator>
 
 namespace {
 QList<QPointF> points(const QString &text)
@@ -40,10 +42,14 @@ int main(int argc, char **argv)
     const QCommandLineOption key(QStringLiteral("key"), QStringLiteral("mark the image as a key image"));
     const QCommandLineOption tags(QStringLiteral("tags"), QStringLiteral("open the tag browser"));
     const QCommandLineOption filter(QStringLiteral("filter"), QStringLiteral("tag browser search"), QStringLiteral("text"));
+    const QCommandLineOption qm(QStringLiteral("qm"), QStringLiteral("translation to load"), QStringLiteral("file"));
     parser.addOptions({window, measure, rect, ellipse, angle, slice, series, layout2, layout,
-                       compare, sync, key, tags, filter});
+                       compare, sync, key, tags, filter, qm});
     parser.addPositionalArgument(QStringLiteral("files"), QStringLiteral("DICOM files or folders"));
     parser.process(app);
+    QTranslator translator;
+    if (parser.isSet(qm) && translator.load(parser.value(qm)))
+        QCoreApplication::installTranslator(&translator);
 
     ImageViewerWindow viewer;
     viewer.resize(1380, 860);
